@@ -3,6 +3,7 @@ package org.opencxm.org;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.NotFoundException;
@@ -11,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrgScope {
+
+	private static final Caller SYSTEM = new Caller(0, "system", Set.of(Role.ADMIN), null, Locale.SIMPLIFIED_CHINESE);
 
 	private final JdbcClient jdbc;
 
@@ -92,6 +97,33 @@ public class OrgScope {
 		if (!caller().has(role)) {
 			throw new AccessDeniedException("requires " + role);
 		}
+	}
+
+	/**
+	 * Runs work that no user asked for (first-start setup, the demo workspace, reactions
+	 * to events) as the system: an unscoped admin. The caller's own security context is
+	 * restored afterwards.
+	 */
+	public <T> T asSystem(Supplier<T> work) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		AccountPrincipal system = new AccountPrincipal(SYSTEM, null, true);
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	public void runAsSystem(Runnable work) {
+		asSystem(() -> {
+			work.run();
+			return null;
+		});
 	}
 
 	boolean hasAny(Set<Role> roles) {
