@@ -15,6 +15,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * carry an {@code errors} list of {@link FieldViolation}s. No stack trace ever reaches a
  * client.
  */
-@RestControllerAdvice(basePackages = "org.opencxm")
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -50,7 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.current() != null) {
 			body.setProperty("current", ex.current());
 		}
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+		return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	@ExceptionHandler
@@ -153,7 +154,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (body == null && statusCode.is5xxServerError()) {
 			log.error("Error answering a request", ex);
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.handleExceptionInternal(ex, body, problemHeaders, statusCode, request);
 	}
 
 	private static String path(JacksonException ex) {
@@ -196,7 +200,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (violations != null && !violations.isEmpty()) {
 			body.setProperty("errors", violations);
 		}
-		return ResponseEntity.status(status).body(body);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 }
