@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ class CustomerChecks {
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			violations.add(FieldViolation.of("email", "must be an e-mail address such as name@example.com"));
 		}
-		int thisYear = LocalDate.now(this.clock).getYear();
+		int thisYear = today(this.clock).getYear();
 		if (request.birthYear() != null && (request.birthYear() < MIN_BIRTH_YEAR || request.birthYear() > thisYear)) {
 			violations.add(FieldViolation.of("birthYear", "must be between " + MIN_BIRTH_YEAR + " and " + thisYear));
 		}
@@ -124,9 +125,9 @@ class CustomerChecks {
 		}
 	}
 
-	static java.util.Optional<FieldViolation> externalId(String externalId, String field) {
-		return EXTERNAL_ID.matcher(externalId).matches() ? java.util.Optional.empty()
-				: java.util.Optional.of(FieldViolation.of(field, CustomerRequest.EXTERNAL_ID_MESSAGE));
+	static Optional<FieldViolation> externalId(String externalId, String field) {
+		return EXTERNAL_ID.matcher(externalId).matches() ? Optional.empty()
+				: Optional.of(FieldViolation.of(field, CustomerRequest.EXTERNAL_ID_MESSAGE));
 	}
 
 	static boolean validPhone(String phone) {
@@ -138,12 +139,12 @@ class CustomerChecks {
 		return CODE.matcher(name).matches();
 	}
 
-	private java.util.Optional<FieldViolation> consentTime(ConsentRequest consent, String field) {
+	private Optional<FieldViolation> consentTime(ConsentRequest consent, String field) {
 		Instant latest = this.clock.instant().plus(CLOCK_TOLERANCE);
 		if (consent.at() != null && consent.at().isAfter(latest)) {
-			return java.util.Optional.of(FieldViolation.of(field, "must not be in the future"));
+			return Optional.of(FieldViolation.of(field, "must not be in the future"));
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private @Nullable Long homeUnit(@Nullable String code, List<FieldViolation> violations) {
@@ -185,8 +186,8 @@ class CustomerChecks {
 		return attributes;
 	}
 
-	private static java.util.Optional<String> problem(AttributeValue value) {
-		return java.util.Optional.ofNullable(switch (value) {
+	private static Optional<String> problem(AttributeValue value) {
+		return Optional.ofNullable(switch (value) {
 			case AttributeValue.StringValue text when text.value().length() > MAX_STRING_LENGTH ->
 				"must be at most " + MAX_STRING_LENGTH + " characters";
 			case AttributeValue.NumberValue number when !Double.isFinite(number.value()) -> "must be a finite number";

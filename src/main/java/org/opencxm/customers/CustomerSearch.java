@@ -126,7 +126,7 @@ class CustomerSearch {
 				List.of("lower(c.name) like :text escape '!'", "c.email_norm like :text escape '!'"));
 		params.put("text", contains(lower));
 		String phone = Profile.normalPhone(lower);
-		if (!phone.isEmpty() && phone.chars().allMatch((c) -> Character.isDigit(c) || c == '+')) {
+		if (!phone.isEmpty() && lower.chars().allMatch((c) -> Character.isDigit(c) || "+ -".indexOf(c) >= 0)) {
 			any.add("c.phone_norm like :phoneText escape '!'");
 			params.put("phoneText", contains(phone));
 		}

@@ -30,9 +30,12 @@ record Profile(String externalId, @Nullable String name, @Nullable String phone,
 		return (this.email != null) ? normalEmail(this.email) : null;
 	}
 
-	/** The form phone numbers are compared in: without the spaces and dashes. */
+	/**
+	 * The form phone numbers are compared in: digits only, so that a '+' sent unencoded
+	 * in a URL (where it reads as a space) still matches.
+	 */
 	static String normalPhone(String phone) {
-		return phone.replaceAll("[\\s-]", "");
+		return phone.replaceAll("[^0-9]", "");
 	}
 
 	static String normalEmail(String email) {

@@ -38,6 +38,12 @@ class CustomerAccessTests {
 	}
 
 	@Test
+	void theApiIsDescribedInTheOpenApiDocument() {
+		String document = this.api.anonymous().get("/v3/api-docs").expect(200).body();
+		assertThat(document).contains("/api/v1/customers/{externalId}/consents/{channel}", "CustomerRequest");
+	}
+
+	@Test
 	void aScopedManagerSeesAndWritesOnlyCustomersOfItsSubtree() {
 		String company = tree(this.api);
 		String east = Api.unique("c");

@@ -167,8 +167,10 @@ class CustomerApiTests {
 		assertThat(ids("/api/v1/customers?q=" + marker + "&valueTier=VIP")).hasSize(1);
 		assertThat(ids("/api/v1/customers?email=" + marker.toUpperCase() + "3@example.COM")).hasSize(1);
 		String phone = all.get("items").get(2).get("phone").asString();
-		assertThat(ids("/api/v1/customers?phone=" + phone.replace(" ", "").replace("-", "").replace("+", "%2B")))
-			.containsExactly(all.get("items").get(2).get("externalId").asString());
+		String third = all.get("items").get(2).get("externalId").asString();
+		assertThat(ids("/api/v1/customers?phone=" + phone.replace("+", "%2B").replace(" ", "%20")))
+			.containsExactly(third);
+		assertThat(ids("/api/v1/customers?phone=+" + phone.replaceAll("[^0-9]", ""))).containsExactly(third);
 		assertThat(ids("/api/v1/customers?q=" + phone.substring(phone.length() - 4))).isNotEmpty();
 		this.api.admin().get("/api/v1/customers?unit=" + Api.unique("nowhere")).expect(422);
 		this.api.admin().get("/api/v1/customers?size=501").expect(422);
@@ -208,6 +210,11 @@ class CustomerApiTests {
 		unknownTier.put("valueTier", "PLATINUM");
 		assertThat(fields(this.api.admin().put("/api/v1/customers/" + id, unknownTier).expect(400).json()))
 			.containsExactly("valueTier");
+
+		var unknownLanguage = customer(id, null);
+		unknownLanguage.put("language", "fr");
+		assertThat(fields(this.api.admin().put("/api/v1/customers/" + id, unknownLanguage).expect(400).json()))
+			.containsExactly("language");
 
 		var listAttribute = customer(id, null);
 		listAttribute.put("attributes", Map.of("tags", List.of("a", "b")));
