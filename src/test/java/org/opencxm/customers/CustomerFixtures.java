@@ -1,0 +1,51 @@
+package org.opencxm.customers;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.opencxm.Api;
+
+/**
+ * Small factories for the customer tests: an org tree of their own and request bodies.
+ */
+final class CustomerFixtures {
+
+	private CustomerFixtures() {
+	}
+
+	/**
+	 * Creates a company with two regions and a store in the first; answers the company
+	 * code ({@code code-east}, {@code code-west}, {@code code-east-1} are the others).
+	 */
+	static String tree(Api api) {
+		String company = Api.unique("co");
+		api.admin().post("/api/v1/org-units", unit(company, null, "COMPANY")).expect(201);
+		api.admin().post("/api/v1/org-units", unit(company + "-east", company, "REGION")).expect(201);
+		api.admin().post("/api/v1/org-units", unit(company + "-west", company, "REGION")).expect(201);
+		api.admin().post("/api/v1/org-units", unit(company + "-east-1", company + "-east", "STORE")).expect(201);
+		return company;
+	}
+
+	private static Map<String, Object> unit(String code, String parent, String kind) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("kind", kind);
+		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
+		if (parent != null) {
+			body.put("parentCode", parent);
+		}
+		return body;
+	}
+
+	/** A customer body with a name and the given home unit (none if null). */
+	static Map<String, Object> customer(String externalId, String homeUnitCode) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("externalId", externalId);
+		body.put("name", "王芳 " + externalId);
+		if (homeUnitCode != null) {
+			body.put("homeUnitCode", homeUnitCode);
+		}
+		return body;
+	}
+
+}
