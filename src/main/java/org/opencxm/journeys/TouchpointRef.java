@@ -1,0 +1,13 @@
+package org.opencxm.journeys;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other modules need to know about a touchpoint when they record something that
+ * happened at it: its ids, the position of its stage, its owner unit and channel, and
+ * whether it is still in use.
+ */
+public record TouchpointRef(long id, String code, long journeyId, long stageId, int stagePosition,
+		@Nullable Long ownerUnitId, Channel channel, boolean active) {
+
+}
