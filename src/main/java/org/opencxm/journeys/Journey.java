@@ -2,6 +2,7 @@ package org.opencxm.journeys;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.LocalizedText;
 
@@ -21,6 +22,7 @@ public record Journey(long id, String code, LocalizedText name, @Nullable Locali
 	 * A class of customers by where they are in their lifecycle (prospect 意向, contracted
 	 * 签约, …); positions count from 1.
 	 */
+	@Schema(name = "JourneyLifecycleClass")
 	public record LifecycleClass(String code, int position, LocalizedText name) {
 
 	}
@@ -29,6 +31,7 @@ public record Journey(long id, String code, LocalizedText name, @Nullable Locali
 	 * A stage of the journey; positions count from 1. A stage may say which lifecycle
 	 * class its customers are in.
 	 */
+	@Schema(name = "JourneyStage")
 	public record Stage(long id, String code, int position, LocalizedText name, @Nullable String lifecycleClassCode,
 			List<TouchpointNode> touchpoints) {
 

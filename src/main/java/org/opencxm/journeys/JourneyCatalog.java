@@ -147,8 +147,8 @@ class JourneyCatalog {
 			.list();
 		List<TouchpointRef> touchpoints = this.jdbc.sql("""
 				select t.id, t.code, t.journey_id, t.stage_id, s.seq as stage_seq, t.owner_unit_id, t.channel, t.active
-				from touchpoint t join journey_stage s on s.id = t.stage_id
-				order by t.stage_id, t.seq, t.code
+				from touchpoint t join journey_stage s on s.id = t.stage_id left join touchpoint p on p.id = t.parent_id
+				order by t.stage_id, coalesce(p.seq, -1), coalesce(p.code, ''), t.seq, t.code
 				""")
 			.query((rs, row) -> new TouchpointRef(rs.getLong("id"), rs.getString("code"), rs.getLong("journey_id"),
 					rs.getLong("stage_id"), rs.getInt("stage_seq"), rs.getObject("owner_unit_id", Long.class),

@@ -2,6 +2,7 @@ package org.opencxm.journeys;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,10 +18,10 @@ import org.opencxm.shared.LocalizedText;
 public record JourneyRequest(
 		@Nullable @Size(min = 1, max = 64) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
 		@NotNull @Valid LocalizedText name, @Nullable @Valid LocalizedText description,
-		@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Stage> stages,
-		@Nullable @Size(max = 50) List<@NotNull @Valid LifecycleClass> lifecycleClasses) {
+		@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid StageRequest> stages,
+		@Nullable @Size(max = 50) List<@NotNull @Valid LifecycleClassRequest> lifecycleClasses) {
 
-	List<LifecycleClass> lifecycleClassesOrEmpty() {
+	List<LifecycleClassRequest> lifecycleClassesOrEmpty() {
 		return (this.lifecycleClasses != null) ? this.lifecycleClasses : List.of();
 	}
 
@@ -28,12 +29,14 @@ public record JourneyRequest(
 	 * A stage; {@code lifecycleClassCode}, where given, must be one of the journey's
 	 * lifecycle classes.
 	 */
-	public record Stage(@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+	@Schema(name = "JourneyStageRequest")
+	public record StageRequest(@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
 			@NotNull @Valid LocalizedText name, @Nullable String lifecycleClassCode) {
 
 	}
 
-	public record LifecycleClass(@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+	@Schema(name = "JourneyLifecycleClassRequest")
+	public record LifecycleClassRequest(@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
 			@NotNull @Valid LocalizedText name) {
 
 	}

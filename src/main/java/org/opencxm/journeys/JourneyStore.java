@@ -69,7 +69,7 @@ class JourneyStore {
 		Map<String, Long> stageIds = new HashMap<>();
 		current.stages().forEach((stage) -> stageIds.put(stage.code(), stage.id()));
 		for (int i = 0; i < request.stages().size(); i++) {
-			JourneyRequest.Stage stage = request.stages().get(i);
+			JourneyRequest.StageRequest stage = request.stages().get(i);
 			Long id = stageIds.get(stage.code());
 			if (id == null) {
 				insertStage(current.id(), i + 1, stage);
@@ -89,7 +89,7 @@ class JourneyStore {
 		}
 	}
 
-	private void insertStage(long journeyId, int position, JourneyRequest.Stage stage) {
+	private void insertStage(long journeyId, int position, JourneyRequest.StageRequest stage) {
 		this.jdbc.sql("""
 				insert into journey_stage (journey_id, code, seq, name_zh, name_en, lifecycle_class_code)
 				values (:journey, :code, :seq, :nameZh, :nameEn, :lifecycleClass)
@@ -102,9 +102,9 @@ class JourneyStore {
 			.update();
 	}
 
-	private void insertLifecycleClasses(long journeyId, List<JourneyRequest.LifecycleClass> classes) {
+	private void insertLifecycleClasses(long journeyId, List<JourneyRequest.LifecycleClassRequest> classes) {
 		for (int i = 0; i < classes.size(); i++) {
-			JourneyRequest.LifecycleClass lifecycleClass = classes.get(i);
+			JourneyRequest.LifecycleClassRequest lifecycleClass = classes.get(i);
 			this.jdbc.sql("""
 					insert into journey_lifecycle_class (journey_id, code, seq, name_zh, name_en)
 					values (:journey, :code, :seq, :nameZh, :nameEn)

@@ -161,7 +161,7 @@ public class Journeys {
 	private static void validate(JourneyRequest request) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<String> classes = new HashSet<>();
-		List<JourneyRequest.LifecycleClass> lifecycleClasses = request.lifecycleClassesOrEmpty();
+		List<JourneyRequest.LifecycleClassRequest> lifecycleClasses = request.lifecycleClassesOrEmpty();
 		for (int i = 0; i < lifecycleClasses.size(); i++) {
 			if (!classes.add(lifecycleClasses.get(i).code())) {
 				violations.add(FieldViolation.of("lifecycleClasses[" + i + "].code",
@@ -170,7 +170,7 @@ public class Journeys {
 		}
 		Set<String> stages = new HashSet<>();
 		for (int i = 0; i < request.stages().size(); i++) {
-			JourneyRequest.Stage stage = request.stages().get(i);
+			JourneyRequest.StageRequest stage = request.stages().get(i);
 			if (!stages.add(stage.code())) {
 				violations.add(FieldViolation.of("stages[" + i + "].code", "is used by another stage of this journey"));
 			}
@@ -192,7 +192,7 @@ public class Journeys {
 		}
 		for (int i = 0; i < current.stages().size(); i++) {
 			Journey.Stage stage = current.stages().get(i);
-			JourneyRequest.Stage requested = request.stages().get(i);
+			JourneyRequest.StageRequest requested = request.stages().get(i);
 			if (!stage.code().equals(requested.code()) || !stage.name().equals(requested.name())
 					|| !Objects.equals(stage.lifecycleClassCode(), requested.lifecycleClassCode())) {
 				return false;
@@ -200,7 +200,7 @@ public class Journeys {
 		}
 		for (int i = 0; i < current.lifecycleClasses().size(); i++) {
 			Journey.LifecycleClass lifecycleClass = current.lifecycleClasses().get(i);
-			JourneyRequest.LifecycleClass requested = request.lifecycleClassesOrEmpty().get(i);
+			JourneyRequest.LifecycleClassRequest requested = request.lifecycleClassesOrEmpty().get(i);
 			if (!lifecycleClass.code().equals(requested.code()) || !lifecycleClass.name().equals(requested.name())) {
 				return false;
 			}

@@ -44,7 +44,8 @@ class TouchpointViews {
 			left join org_unit o on o.id = t.owner_unit_id
 			""";
 
-	static final String ORDER = " order by j.code, s.seq, t.seq, t.code";
+	// Top-level touchpoints first, then children grouped by their parent.
+	static final String ORDER = " order by j.code, s.seq, coalesce(p.seq, -1), coalesce(p.code, ''), t.seq, t.code";
 
 	private static final int ACTION_BATCH = 1000;
 

@@ -105,7 +105,8 @@ public class Touchpoints {
 	}
 
 	/**
-	 * The touchpoints of a stage, in the order of their position (children included).
+	 * The touchpoints of a stage: the top-level ones in order, then the children grouped
+	 * by parent.
 	 */
 	public List<TouchpointRef> refsOfStage(long stageId) {
 		return this.catalog.current().touchpointsByStage().getOrDefault(stageId, List.of());
@@ -120,8 +121,9 @@ public class Touchpoints {
 	}
 
 	/**
-	 * Touchpoints in journey, stage and position order. A journey, stage or parent in the
-	 * filter that does not exist is answered with 404.
+	 * Touchpoints in journey and stage order; within a stage the top-level ones first,
+	 * then the children grouped by parent, each group in position order. A journey, stage
+	 * or parent in the filter that does not exist is answered with 404.
 	 */
 	public PageResult<Touchpoint> list(TouchpointFilter filter, PageRequest page) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");

@@ -285,7 +285,7 @@ class TouchpointApiTests {
 
 		JsonNode all = this.api.admin().get("/api/v1/touchpoints?journey=" + journey).expect(200).json();
 		assertThat(all.get("total").asLong()).isEqualTo(4);
-		assertThat(codes(all.get("items"))).containsExactly(office, tour, hotline, keys);
+		assertThat(codes(all.get("items"))).containsExactly(office, hotline, tour, keys);
 		assertThat(codes(this.api.admin()
 			.get("/api/v1/touchpoints?journey=" + journey + "&stage=handover")
 			.expect(200)
