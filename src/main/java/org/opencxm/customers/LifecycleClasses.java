@@ -1,26 +1,29 @@
 package org.opencxm.customers;
 
 import org.jspecify.annotations.Nullable;
-import org.opencxm.shared.Codes;
+import org.opencxm.journeys.Journeys;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which lifecycle class codes a customer may carry. The classes will be
- * configured per journey (for real estate: prospect, contracted, run-in, stable); until
- * that configuration exists any well-formed code is accepted, and this is the one place
- * that will ask it.
+ * Decides which lifecycle class codes a customer may carry: those that some journey
+ * defines (for real estate: prospect, contracted, run-in, stable).
  */
 @Component
 class LifecycleClasses {
 
-	private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile(Codes.PATTERN);
+	private final Journeys journeys;
+
+	LifecycleClasses(Journeys journeys) {
+		this.journeys = journeys;
+	}
 
 	/**
 	 * Why the code is not acceptable, or {@code null} if it is.
 	 */
 	@Nullable String problem(String code) {
-		return FORM.matcher(code).matches() ? null : Codes.MESSAGE;
+		return this.journeys.lifecycleClassCodes().contains(code) ? null
+				: "is not a lifecycle class of any journey (define it on a journey first)";
 	}
 
 }

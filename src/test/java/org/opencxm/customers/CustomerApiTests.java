@@ -22,6 +22,11 @@ class CustomerApiTests {
 	@Autowired
 	Api api;
 
+	@org.junit.jupiter.api.BeforeEach
+	void lifecycleClasses() {
+		CustomerFixtures.lifecycleClasses(this.api);
+	}
+
 	@Test
 	void createsACustomerAndReadsItBack() {
 		String company = tree(this.api);

@@ -14,6 +14,26 @@ final class CustomerFixtures {
 	}
 
 	/**
+	 * Makes sure a journey defines the real-estate lifecycle classes the tests give
+	 * customers.
+	 */
+	static void lifecycleClasses(Api api) {
+		var classes = java.util.List.of("prospect", "contracted", "run-in", "stable")
+			.stream()
+			.map((code) -> Map.of("code", code, "name", Map.of("zh-CN", code, "en", code)))
+			.toList();
+		var stages = java.util.List.of(Map.of("code", "viewing", "name", Map.of("zh-CN", "看房", "en", "Viewing")));
+		int status = api.admin()
+			.put("/api/v1/journeys/customer-fixture",
+					Map.of("code", "customer-fixture", "name", Map.of("zh-CN", "客户测试之旅", "en", "Customer test journey"),
+							"stages", stages, "lifecycleClasses", classes))
+			.status();
+		if (status != 200 && status != 201) {
+			throw new AssertionError("could not define lifecycle classes: " + status);
+		}
+	}
+
+	/**
 	 * Creates a company with two regions and a store in the first; answers the company
 	 * code ({@code code-east}, {@code code-west}, {@code code-east-1} are the others).
 	 */

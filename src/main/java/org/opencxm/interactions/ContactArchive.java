@@ -1,0 +1,531 @@
+package org.opencxm.interactions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.opencxm.customers.CustomerRef;
+import org.opencxm.customers.Customers;
+import org.opencxm.journeys.Channel;
+import org.opencxm.journeys.TouchpointRef;
+import org.opencxm.journeys.Touchpoints;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.Role;
+import org.opencxm.org.Staff;
+import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.ConflictException;
+import org.opencxm.shared.Created;
+import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.InvalidInputException;
+import org.opencxm.shared.SqlDialect;
+import org.opencxm.shared.SqlTime;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records contacts into the archive, one or up to {@value #MAX_BATCH} at a time. A batch
+ * is checked whole before anything is written: if any item is bad, nothing is stored and
+ * every bad item is reported. An event id that was recorded before is answered from the
+ * archive, never stored twice.
+ */
+@Service
+public class ContactArchive {
+
+	public static final int MAX_BATCH = 1000;
+
+	private static final int MAX_PROPERTIES_CHARS = 8192;
+
+	private static final String INSERT = """
+			insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
+				staff_id, channel, occurred_at, recorded_at, properties)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate transactions;
+
+	private final Validator validator;
+
+	private final OrgScope scope;
+
+	private final OrgUnits units;
+
+	private final Staff staff;
+
+	private final Customers customers;
+
+	private final Touchpoints touchpoints;
+
+	private final ContactHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final String journeyUpsert;
+
+	private final String stageReachedUpsert;
+
+	ContactArchive(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Validator validator,
+			OrgScope scope, OrgUnits units, Staff staff, Customers customers, Touchpoints touchpoints,
+			ContactHistory history, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+			SqlDialect dialect) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.transactions = transactions;
+		this.validator = validator;
+		this.scope = scope;
+		this.units = units;
+		this.staff = staff;
+		this.customers = customers;
+		this.touchpoints = touchpoints;
+		this.history = history;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+		this.journeyUpsert = dialect.upsert("customer_journey", List.of("customer_id", "journey_id"),
+				List.of("customer_id", "journey_id", "stage_id", "stage_position", "reached_at"),
+				"stage_id = excluded.stage_id, stage_position = excluded.stage_position, reached_at = excluded.reached_at",
+				"t.stage_position < excluded.stage_position");
+		this.stageReachedUpsert = dialect.upsert("customer_stage_reached", List.of("customer_id", "stage_id"),
+				List.of("customer_id", "stage_id", "journey_id", "first_reached_at"),
+				"first_reached_at = excluded.first_reached_at", "excluded.first_reached_at < t.first_reached_at");
+	}
+
+	/**
+	 * Records one contact. The same event sent again answers with the stored interaction
+	 * and creates nothing; a different contact under a used event id is a conflict.
+	 */
+	public Created<Interaction> record(InteractionRequest request) {
+		Ingested ingested = ingest(List.of(request), false);
+		Planned item = ingested.items().get(0);
+		Interaction stored = this.history.get(item.id());
+		return new Created<>(stored, item.outcome() == BatchResult.Outcome.CREATED);
+	}
+
+	/**
+	 * Records up to {@value #MAX_BATCH} contacts all or nothing.
+	 */
+	public BatchResult recordBatch(List<InteractionRequest> requests) {
+		if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+			throw new InvalidInputException("items", "must hold 1 to " + MAX_BATCH + " interactions");
+		}
+		Ingested ingested = ingest(requests, true);
+		List<BatchResult.Item> items = new ArrayList<>(requests.size());
+		int created = 0;
+		for (int i = 0; i < ingested.items().size(); i++) {
+			Planned item = ingested.items().get(i);
+			if (item.outcome() == BatchResult.Outcome.CREATED && item.firstIndex() == i) {
+				created++;
+			}
+			items.add(new BatchResult.Item(i, item.request().eventId(), item.id(),
+					(item.firstIndex() == i) ? item.outcome() : BatchResult.Outcome.DUPLICATE));
+		}
+		return new BatchResult(requests.size(), created, requests.size() - created, items);
+	}
+
+	private Ingested ingest(List<InteractionRequest> requests, boolean indexed) {
+		this.scope.requireRole(Role.AGENT);
+		try {
+			return this.transactions.execute((status) -> ingestOnce(requests, indexed));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another request stored one of these event ids between our check and our
+			// insert: the
+			// second attempt sees it and answers it as a duplicate.
+			return this.transactions.execute((status) -> ingestOnce(requests, indexed));
+		}
+	}
+
+	private Ingested ingestOnce(List<InteractionRequest> requests, boolean indexed) {
+		Plan plan = plan(requests, indexed);
+		List<Planned> fresh = plan.items()
+			.stream()
+			.filter((item) -> item.outcome() == BatchResult.Outcome.CREATED && item.id() == 0)
+			.distinct()
+			.toList();
+		if (!fresh.isEmpty()) {
+			store(fresh);
+		}
+		return new Ingested(plan.items());
+	}
+
+	private Plan plan(List<InteractionRequest> requests, boolean indexed) {
+		List<FieldViolation> violations = new ArrayList<>();
+		boolean[] malformed = new boolean[requests.size()];
+		Set<String> touchpointCodes = new LinkedHashSet<>();
+		Set<String> unitCodes = new LinkedHashSet<>();
+		Set<String> staffCodes = new LinkedHashSet<>();
+		for (int i = 0; i < requests.size(); i++) {
+			InteractionRequest request = requests.get(i);
+			for (ConstraintViolation<InteractionRequest> violation : this.validator.validate(request)) {
+				violations.add(at(FieldViolation.of(violation.getPropertyPath().toString(), violation.getMessage()), i,
+						indexed));
+				malformed[i] = true;
+			}
+			if (request.touchpoint() != null) {
+				touchpointCodes.add(request.touchpoint());
+			}
+			if (request.unit() != null) {
+				unitCodes.add(request.unit());
+			}
+			if (request.staff() != null) {
+				staffCodes.add(request.staff());
+			}
+		}
+		Map<String, TouchpointRef> touchpointRefs = this.touchpoints.refsByCode(touchpointCodes);
+		Map<String, Long> unitIds = this.units.idsByCode(unitCodes);
+		Map<String, Staff.StaffRef> staffRefs = this.staff.refsByCode(staffCodes);
+		VisibleUnits visible = this.scope.visibleUnits();
+		Map<String, Planned> byEvent = new HashMap<>();
+		List<Planned> items = new ArrayList<>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			InteractionRequest request = requests.get(i);
+			if (malformed[i]) {
+				items.add(null);
+				continue;
+			}
+			TouchpointRef touchpoint = touchpointRefs.get(request.touchpoint());
+			if (touchpoint == null || !touchpoint.active()) {
+				violations.add(at(
+						FieldViolation.of("touchpoint",
+								(touchpoint == null) ? "no touchpoint has this code" : "the touchpoint is inactive"),
+						i, indexed));
+				items.add(null);
+				continue;
+			}
+			Staff.StaffRef staffRef = (request.staff() != null) ? staffRefs.get(request.staff()) : null;
+			if (request.staff() != null && staffRef == null) {
+				violations.add(at(FieldViolation.of("staff", "no staff member has this code"), i, indexed));
+			}
+			Long unitId = (request.unit() != null) ? unitIds.get(request.unit()) : null;
+			if (request.unit() != null && unitId == null) {
+				violations.add(at(FieldViolation.of("unit", "no org unit has this code"), i, indexed));
+			}
+			if (unitId == null && staffRef != null) {
+				unitId = staffRef.unitId();
+			}
+			if (unitId == null) {
+				unitId = touchpoint.ownerUnitId();
+			}
+			if (!visible.all() && !visible.contains(unitId)) {
+				violations.add(at(FieldViolation.of("unit", "must name an org unit within your scope"), i, indexed));
+			}
+			String properties = properties(request.properties(), i, indexed, violations);
+			Channel channel = (request.channel() != null) ? request.channel() : touchpoint.channel();
+			Planned planned = new Planned(i, request, touchpoint, unitId, (staffRef != null) ? staffRef.id() : null,
+					channel, properties, hash(request, channel, properties));
+			Planned earlier = byEvent.get(request.eventId());
+			if (earlier != null) {
+				if (!earlier.hash().equals(planned.hash())) {
+					violations
+						.add(at(FieldViolation.of("eventId", "is used twice in this batch for different interactions"),
+								i, indexed));
+				}
+				items.add(earlier);
+				continue;
+			}
+			byEvent.put(request.eventId(), planned);
+			items.add(planned);
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		markStored(byEvent, indexed);
+		return new Plan(items);
+	}
+
+	private void markStored(Map<String, Planned> byEvent, boolean indexed) {
+		List<FieldViolation> violations = new ArrayList<>();
+		this.jdbc.sql("select id, event_id, request_hash from interaction where event_id in (:ids)")
+			.param("ids", byEvent.keySet())
+			.query((rs, row) -> {
+				Planned planned = byEvent.get(rs.getString("event_id"));
+				if (planned != null) {
+					if (planned.hash().equals(rs.getString("request_hash"))) {
+						planned.stored(rs.getLong("id"));
+					}
+					else if (indexed) {
+						violations.add(FieldViolation.of("eventId", "is already used for a different interaction")
+							.atIndex(planned.firstIndex()));
+					}
+					else {
+						throw new ConflictException(
+								"event id " + planned.request().eventId()
+										+ " is already used for a different interaction",
+								this.history.get(rs.getLong("id")));
+					}
+				}
+				return planned;
+			})
+			.list();
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+	}
+
+	private void store(List<Planned> fresh) {
+		Map<Long, List<Planned>> byHomeUnit = new HashMap<>();
+		for (Planned item : fresh) {
+			byHomeUnit.computeIfAbsent((item.unitId() != null) ? item.unitId() : -1L, (k) -> new ArrayList<>())
+				.add(item);
+		}
+		Map<String, CustomerRef> customerRefs = new HashMap<>();
+		byHomeUnit.forEach((unit, items) -> customerRefs.putAll(this.customers.resolveOrCreate(
+				items.stream().map((item) -> item.request().customer()).toList(), (unit >= 0) ? unit : null)));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.template.batchUpdate(INSERT, fresh, fresh.size(), (ps, item) -> {
+			CustomerRef customer = customerRefs.get(item.request().customer());
+			item.customerId(customer.id());
+			ps.setString(1, item.request().eventId());
+			ps.setString(2, item.hash());
+			ps.setLong(3, customer.id());
+			ps.setLong(4, item.touchpoint().id());
+			ps.setLong(5, item.touchpoint().journeyId());
+			ps.setLong(6, item.touchpoint().stageId());
+			setNullableLong(ps, 7, item.unitId());
+			setNullableLong(ps, 8, item.staffId());
+			ps.setString(9, item.channel().name());
+			ps.setObject(10, item.request().occurredAt().atOffset(ZoneOffset.UTC));
+			ps.setObject(11, now.toInstant().atOffset(ZoneOffset.UTC));
+			ps.setString(12, item.properties());
+		});
+		Map<String, Planned> byEvent = new HashMap<>();
+		fresh.forEach((item) -> byEvent.put(item.request().eventId(), item));
+		this.jdbc.sql("select id, event_id from interaction where event_id in (:ids)")
+			.param("ids", byEvent.keySet())
+			.query((rs, row) -> {
+				byEvent.get(rs.getString("event_id")).created(rs.getLong("id"));
+				return null;
+			})
+			.list();
+		advanceJourneys(fresh);
+		for (Planned item : fresh) {
+			this.events.publishEvent(new InteractionRecorded(item.id(), item.customerId(), item.touchpoint().id(),
+					item.touchpoint().stageId(), item.touchpoint().journeyId(), item.unitId(), item.staffId(),
+					item.channel(), item.request().occurredAt()));
+		}
+	}
+
+	/**
+	 * Moves each customer forward on each journey to the furthest stage this batch
+	 * reached (never back), and notes when each stage was first reached. Rows are written
+	 * in key order so that concurrent batches lock them in the same order.
+	 */
+	private void advanceJourneys(List<Planned> fresh) {
+		Map<List<Long>, Planned> furthest = new TreeMap<>(KEY_ORDER);
+		Map<List<Long>, Instant> firstReached = new TreeMap<>(KEY_ORDER);
+		for (Planned item : fresh) {
+			TouchpointRef touchpoint = item.touchpoint();
+			furthest.merge(List.of(item.customerId(), touchpoint.journeyId()), item,
+					(a, b) -> (b.touchpoint().stagePosition() > a.touchpoint().stagePosition()) ? b : a);
+			firstReached.merge(List.of(item.customerId(), touchpoint.stageId(), touchpoint.journeyId()),
+					item.request().occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+		}
+		List<Object[]> journeyRows = new ArrayList<>();
+		furthest
+			.forEach((key, item) -> journeyRows.add(new Object[] { key.get(0), key.get(1), item.touchpoint().stageId(),
+					item.touchpoint().stagePosition(), SqlTime.of(item.request().occurredAt()) }));
+		this.template.batchUpdate(this.journeyUpsert, journeyRows,
+				new int[] { Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE });
+		List<Object[]> stageRows = new ArrayList<>();
+		firstReached
+			.forEach((key, at) -> stageRows.add(new Object[] { key.get(0), key.get(1), key.get(2), SqlTime.of(at) }));
+		this.template.batchUpdate(this.stageReachedUpsert, stageRows,
+				new int[] { Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE });
+	}
+
+	private static final Comparator<List<Long>> KEY_ORDER = (a, b) -> {
+		for (int i = 0; i < a.size(); i++) {
+			int c = Long.compare(a.get(i), b.get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	};
+
+	private @Nullable String properties(@Nullable Map<String, Object> properties, int index, boolean indexed,
+			List<FieldViolation> violations) {
+		if (properties == null || properties.isEmpty()) {
+			return null;
+		}
+		for (String key : properties.keySet()) {
+			if (key.isBlank() || key.length() > 64) {
+				violations.add(at(FieldViolation.of("properties", "keys must be 1 to 64 characters"), index, indexed));
+				return null;
+			}
+		}
+		String text = this.json.writeValueAsString(new TreeMap<>(properties));
+		if (text.length() > MAX_PROPERTIES_CHARS) {
+			violations.add(at(
+					FieldViolation.of("properties", "must be at most " + MAX_PROPERTIES_CHARS + " characters as JSON"),
+					index, indexed));
+			return null;
+		}
+		return text;
+	}
+
+	private static String hash(InteractionRequest request, Channel channel, @Nullable String properties) {
+		String canonical = String.join("\u0000", request.eventId(), request.customer(), request.touchpoint(),
+				channel.name(), String.valueOf(request.unit()), String.valueOf(request.staff()),
+				request.occurredAt().toString(), String.valueOf(properties));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	private static FieldViolation at(FieldViolation violation, int index, boolean indexed) {
+		return indexed ? violation.atIndex(index) : violation;
+	}
+
+	private static void setNullableLong(java.sql.PreparedStatement ps, int index, @Nullable Long value)
+			throws java.sql.SQLException {
+		if (value != null) {
+			ps.setLong(index, value);
+		}
+		else {
+			ps.setNull(index, Types.BIGINT);
+		}
+	}
+
+	private record Plan(List<Planned> items) {
+	}
+
+	private record Ingested(List<Planned> items) {
+	}
+
+	/**
+	 * One distinct event of a request, resolved and checked, and then stored or found
+	 * stored.
+	 */
+	private static final class Planned {
+
+		private final int firstIndex;
+
+		private final InteractionRequest request;
+
+		private final TouchpointRef touchpoint;
+
+		private final @Nullable Long unitId;
+
+		private final @Nullable Long staffId;
+
+		private final Channel channel;
+
+		private final @Nullable String properties;
+
+		private final String hash;
+
+		private long id;
+
+		private long customerId;
+
+		private BatchResult.Outcome outcome = BatchResult.Outcome.CREATED;
+
+		Planned(int firstIndex, InteractionRequest request, TouchpointRef touchpoint, @Nullable Long unitId,
+				@Nullable Long staffId, Channel channel, @Nullable String properties, String hash) {
+			this.firstIndex = firstIndex;
+			this.request = request;
+			this.touchpoint = touchpoint;
+			this.unitId = unitId;
+			this.staffId = staffId;
+			this.channel = channel;
+			this.properties = properties;
+			this.hash = hash;
+		}
+
+		int firstIndex() {
+			return this.firstIndex;
+		}
+
+		InteractionRequest request() {
+			return this.request;
+		}
+
+		TouchpointRef touchpoint() {
+			return this.touchpoint;
+		}
+
+		@Nullable Long unitId() {
+			return this.unitId;
+		}
+
+		@Nullable Long staffId() {
+			return this.staffId;
+		}
+
+		Channel channel() {
+			return this.channel;
+		}
+
+		@Nullable String properties() {
+			return this.properties;
+		}
+
+		String hash() {
+			return this.hash;
+		}
+
+		long id() {
+			return this.id;
+		}
+
+		long customerId() {
+			return this.customerId;
+		}
+
+		void customerId(long customerId) {
+			this.customerId = customerId;
+		}
+
+		BatchResult.Outcome outcome() {
+			return this.outcome;
+		}
+
+		void stored(long id) {
+			this.id = id;
+			this.outcome = BatchResult.Outcome.DUPLICATE;
+		}
+
+		void created(long id) {
+			this.id = id;
+		}
+
+	}
+
+}
