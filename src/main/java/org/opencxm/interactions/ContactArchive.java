@@ -330,11 +330,11 @@ public class ContactArchive {
 			})
 			.list();
 		advanceJourneys(fresh);
-		for (Planned item : fresh) {
-			this.events.publishEvent(new InteractionRecorded(item.id(), item.customerId(), item.touchpoint().id(),
+		this.events.publishEvent(new InteractionsRecorded(fresh.stream()
+			.map((item) -> new InteractionRecorded(item.id(), item.customerId(), item.touchpoint().id(),
 					item.touchpoint().stageId(), item.touchpoint().journeyId(), item.unitId(), item.staffId(),
-					item.channel(), item.request().occurredAt()));
-		}
+					item.channel(), item.request().occurredAt()))
+			.toList()));
 	}
 
 	/**
