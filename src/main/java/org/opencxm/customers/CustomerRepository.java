@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.LanguageTag;
+import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,10 +56,20 @@ class CustomerRepository {
 
 	private final Clock clock;
 
-	CustomerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate template, Clock clock) {
+	private final String insertBare;
+
+	CustomerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate template, Clock clock, SqlDialect dialect) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.clock = clock;
+		// On PostgreSQL a concurrent insert of the same id is skipped; H2's "on conflict
+		// do nothing"
+		// is slow and can stall behind another transaction's uncommitted row, so there
+		// the
+		// duplicate fails and the caller's retry finds the stored customer.
+		this.insertBare = "insert into customer (external_id, language, home_unit_id, created_at, updated_at) "
+				+ "values (:externalId, 'zh-CN', :unit, :now, :now)"
+				+ (dialect.postgres() ? " on conflict do nothing" : "");
 	}
 
 	Optional<Row> byExternalId(String externalId) {
@@ -95,18 +106,17 @@ class CustomerRepository {
 	 * Adds bare profiles in one batch; ids another transaction added meanwhile are left
 	 * as they are.
 	 */
-	void insertBare(Collection<String> externalIds, @Nullable Long homeUnitId) {
+	void insertBare(Map<String, @Nullable Long> homeUnitIds) {
 		var now = SqlTime.of(this.clock.instant());
-		SqlParameterSource[] rows = externalIds.stream()
+		// Sorted, so that concurrent transactions lock new rows in the same order.
+		SqlParameterSource[] rows = homeUnitIds.keySet()
+			.stream()
+			.sorted()
 			.map((externalId) -> new MapSqlParameterSource().addValue("externalId", externalId)
-				.addValue("unit", homeUnitId)
+				.addValue("unit", homeUnitIds.get(externalId))
 				.addValue("now", now))
 			.toArray(SqlParameterSource[]::new);
-		this.template.batchUpdate("""
-				insert into customer (external_id, language, home_unit_id, created_at, updated_at)
-				values (:externalId, 'zh-CN', :unit, :now, :now)
-				on conflict do nothing
-				""", rows);
+		this.template.batchUpdate(this.insertBare, rows);
 	}
 
 	long insert(Profile profile) {

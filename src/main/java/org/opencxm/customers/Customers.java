@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.opencxm.org.Caller;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
@@ -51,8 +56,12 @@ public class Customers {
 
 	private final Clock clock;
 
-	Customers(CustomerRepository repository, CustomerSearch search, CustomerChecks checks, OrgScope scope,
-			Clock clock) {
+	private final TransactionTemplate newTransaction;
+
+	Customers(CustomerRepository repository, CustomerSearch search, CustomerChecks checks, OrgScope scope, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.repository = repository;
 		this.search = search;
 		this.checks = checks;
@@ -69,24 +78,42 @@ public class Customers {
 	 */
 	@Transactional
 	public Map<String, CustomerRef> resolveOrCreate(Collection<String> externalIds, @Nullable Long homeUnitIdForNew) {
-		Set<String> wanted = new LinkedHashSet<>(externalIds);
+		Map<String, @Nullable Long> homes = new LinkedHashMap<>();
+		externalIds.forEach((externalId) -> homes.put(externalId, homeUnitIdForNew));
+		return resolveOrCreate(homes);
+	}
+
+	/**
+	 * Like {@link #resolveOrCreate(Collection, Long)}, with each new profile's home unit
+	 * given per external id (for a batch whose contacts happened at different units).
+	 */
+	public Map<String, CustomerRef> resolveOrCreate(Map<String, @Nullable Long> homeUnitIdsForNew) {
 		List<FieldViolation> violations = new ArrayList<>();
 		int index = 0;
-		for (String externalId : externalIds) {
+		for (String externalId : homeUnitIdsForNew.keySet()) {
 			int at = index++;
 			CustomerChecks.externalId(externalId, "externalId").ifPresent((v) -> violations.add(v.atIndex(at)));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		Map<String, CustomerRef> refs = this.repository.refs(wanted);
-		Set<String> unknown = new LinkedHashSet<>(wanted);
-		unknown.removeAll(refs.keySet());
+		Map<String, CustomerRef> refs = this.repository.refs(homeUnitIdsForNew.keySet());
+		Map<String, @Nullable Long> unknown = new HashMap<>(homeUnitIdsForNew);
+		unknown.keySet().removeAll(refs.keySet());
 		if (!unknown.isEmpty()) {
-			this.repository.insertBare(unknown, homeUnitIdForNew);
-			refs.putAll(this.repository.refs(unknown));
+			this.repository.insertBare(unknown);
+			refs.putAll(this.repository.refs(unknown.keySet()));
 		}
 		return refs;
+	}
+
+	/**
+	 * Like {@link #resolveOrCreate(Map)}, but commits the new bare profiles in a
+	 * transaction of their own before answering, so that a long batch that follows does
+	 * not hold their locks.
+	 */
+	public Map<String, CustomerRef> resolveOrCreateCommitted(Map<String, @Nullable Long> homeUnitIdsForNew) {
+		return this.newTransaction.execute((status) -> resolveOrCreate(homeUnitIdsForNew));
 	}
 
 	/** The customer with this id, whoever asks (for modules that hold the id already). */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -42,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,6 +62,8 @@ public class ContactArchive {
 	public static final int MAX_BATCH = 1000;
 
 	private static final int MAX_PROPERTIES_CHARS = 8192;
+
+	private static final int MAX_ATTEMPTS = 3;
 
 	private static final String INSERT = """
 			insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
@@ -94,6 +99,13 @@ public class ContactArchive {
 
 	private final String journeyUpsert;
 
+	/**
+	 * On the embedded database, writers to the archive take turns within this node (the
+	 * only node such a database has): H2 serialises commits anyway, and its upserts stall
+	 * behind other transactions' uncommitted rows. PostgreSQL writers run side by side.
+	 */
+	private final @Nullable ReentrantLock embeddedWrites;
+
 	private final String stageReachedUpsert;
 
 	ContactArchive(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Validator validator,
@@ -113,6 +125,7 @@ public class ContactArchive {
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
+		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 		this.journeyUpsert = dialect.upsert("customer_journey", List.of("customer_id", "journey_id"),
 				List.of("customer_id", "journey_id", "stage_id", "stage_position", "reached_at"),
 				"stage_id = excluded.stage_id, stage_position = excluded.stage_position, reached_at = excluded.reached_at",
@@ -175,7 +188,29 @@ public class ContactArchive {
 			.distinct()
 			.toList();
 		if (!fresh.isEmpty()) {
-			store(fresh);
+			// A customer first seen in this batch is homed at the unit of its first
+			// contact here.
+			// Bare profiles for new customers are committed on their own, before the
+			// contacts: the
+			// lock on a new customer row is then held for one statement, not for the
+			// whole batch,
+			// so concurrent batches that share new customers do not wait on each other.
+			Map<String, @Nullable Long> homes = new HashMap<>();
+			for (Planned item : fresh) {
+				homes.putIfAbsent(item.request().customer(), item.unitId());
+			}
+			if (this.embeddedWrites != null) {
+				this.embeddedWrites.lock();
+			}
+			try {
+				Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
+				this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
+			}
+			finally {
+				if (this.embeddedWrites != null) {
+					this.embeddedWrites.unlock();
+				}
+			}
 		}
 		return new Ingested(plan.items());
 	}
@@ -294,15 +329,7 @@ public class ContactArchive {
 		}
 	}
 
-	private void store(List<Planned> fresh) {
-		Map<Long, List<Planned>> byHomeUnit = new HashMap<>();
-		for (Planned item : fresh) {
-			byHomeUnit.computeIfAbsent((item.unitId() != null) ? item.unitId() : -1L, (k) -> new ArrayList<>())
-				.add(item);
-		}
-		Map<String, CustomerRef> customerRefs = new HashMap<>();
-		byHomeUnit.forEach((unit, items) -> customerRefs.putAll(this.customers.resolveOrCreate(
-				items.stream().map((item) -> item.request().customer()).toList(), (unit >= 0) ? unit : null)));
+	private void store(List<Planned> fresh, Map<String, CustomerRef> customerRefs) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.template.batchUpdate(INSERT, fresh, fresh.size(), (ps, item) -> {
 			CustomerRef customer = customerRefs.get(item.request().customer());

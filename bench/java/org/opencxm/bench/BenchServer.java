@@ -1,0 +1,79 @@
+package org.opencxm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.opencxm.OpenCxmApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application started inside the benchmark's process on a free port: on a new embedded H2
+ * file database in a temporary folder, or on the PostgreSQL database named by
+ * {@code OPENCXM_BENCH_POSTGRES_URL} (with {@code _USER} and {@code _PASSWORD}).
+ */
+final class BenchServer implements AutoCloseable {
+
+	static final String ADMIN_PASSWORD = "bench-admin-password";
+
+	private final ConfigurableApplicationContext context;
+
+	private final Path dataDir;
+
+	private String token = "";
+
+	private BenchServer(ConfigurableApplicationContext context, Path dataDir) {
+		this.context = context;
+		this.dataDir = dataDir;
+	}
+
+	static BenchServer start(BenchOptions options) throws IOException {
+		Path dataDir = Files.createTempDirectory("opencxm-bench");
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--opencxm.demo=false",
+				"--opencxm.admin-password=" + ADMIN_PASSWORD, "--opencxm.data-dir=" + dataDir,
+				"--logging.level.root=warn", "--logging.level.org.opencxm=warn"));
+		if (options.database().equals("postgres")) {
+			args.add("--spring.datasource.url=" + env("OPENCXM_BENCH_POSTGRES_URL",
+					"jdbc:postgresql://localhost:5432/opencxm_bench?reWriteBatchedInserts=true"));
+			args.add("--spring.datasource.username=" + env("OPENCXM_BENCH_POSTGRES_USER", "opencxm"));
+			args.add("--spring.datasource.password=" + env("OPENCXM_BENCH_POSTGRES_PASSWORD", "opencxm"));
+		}
+		ConfigurableApplicationContext context = SpringApplication.run(OpenCxmApplication.class,
+				args.toArray(String[]::new));
+		return new BenchServer(context, dataDir);
+	}
+
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
+	}
+
+	String token() {
+		return this.token;
+	}
+
+	void token(String token) {
+		this.token = token;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.context.close();
+		try (var files = Files.walk(this.dataDir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null) ? value : fallback;
+	}
+
+}
