@@ -172,8 +172,12 @@ public final class TextAnalyzer {
 		return ids;
 	}
 
+	/**
+	 * Squashes into (-1, 1), rounded to four decimals so that results read and compare
+	 * cleanly.
+	 */
 	private static double squash(double x) {
-		return x / Math.sqrt(x * x + SATURATION);
+		return Math.round(10_000 * x / Math.sqrt(x * x + SATURATION)) / 10_000.0;
 	}
 
 }
