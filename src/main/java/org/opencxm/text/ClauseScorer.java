@@ -35,6 +35,11 @@ final class ClauseScorer {
 	/** How much of a positive word's weight a negation turns negative. */
 	private static final double NEGATED_POSITIVE = 0.85;
 
+	/**
+	 * "Not the best" is not "the worst": a negation reads a stronger word as a plain one.
+	 */
+	private static final double NEGATED_CAP = 2;
+
 	/** How much of a negative word's weight a negation turns positive. */
 	private static final double NEGATED_NEGATIVE = 0.5;
 
@@ -255,7 +260,8 @@ final class ClauseScorer {
 				// "not very good" is only mildly bad: a degree adverb inside the negation
 				// softens it
 				double softness = (near > 1) ? Math.min(strength, 0.6) : strength;
-				value = (value > 0) ? -value * NEGATED_POSITIVE * softness : -value * NEGATED_NEGATIVE * softness;
+				value = (value > 0) ? -Math.min(value, NEGATED_CAP) * NEGATED_POSITIVE * softness
+						: -value * NEGATED_NEGATIVE * softness;
 				return value * Math.min(far, MAX_DEGREE);
 			}
 			if (tooMuch && value > 0 && negations == 0) {

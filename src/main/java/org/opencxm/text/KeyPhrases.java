@@ -126,8 +126,14 @@ final class KeyPhrases {
 
 	private boolean isContent(Token token) {
 		String word = token.word();
-		return (token.cue() == Cue.NEUTRAL || token.cue() instanceof Cue.Attribute) && word.length() > 2
-				&& Character.isLetter(word.charAt(0)) && !this.lexicon.isStopword(word) && word.indexOf('\'') < 0;
+		if (token.cue() instanceof Cue.Attribute) {
+			return true;
+		}
+		// without a tagger, -ed and -ly mark most past verbs and adverbs, which name no
+		// topic
+		return token.cue() == Cue.NEUTRAL && word.length() > 2 && Character.isLetter(word.charAt(0))
+				&& !word.endsWith("ed") && !word.endsWith("ly") && word.indexOf('\'') < 0
+				&& !this.lexicon.isStopword(word);
 	}
 
 	private static void add(Map<String, double[]> candidates, StringBuilder phrase, int terms) {

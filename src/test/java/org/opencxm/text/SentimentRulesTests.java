@@ -51,6 +51,12 @@ class SentimentRulesTests {
 	}
 
 	@Test
+	void negatedStrongPraiseIsOnlyPlainlyNegative() {
+		assertThat(score("not the best")).isNegative().isEqualTo(score("not good"));
+		assertThat(score("not the best")).isGreaterThan(score("the worst"));
+	}
+
+	@Test
 	void softNegationIsWeakerThanPlainNegation() {
 		assertThat(score("不太好吃")).isNegative().isGreaterThan(score("不好吃"));
 		assertThat(score("不是很好吃")).isNegative().isGreaterThan(score("不好吃"));
