@@ -177,6 +177,9 @@ final class Scanner {
 			char c = text.charAt(i);
 			boolean joiner = (c == '\'' || c == '\u2019' || c == '-') && i + 1 < text.length()
 					&& Scripts.isWordChar(text.charAt(i + 1)) && i > from;
+			// ratings such as 10/10 read as one word
+			joiner |= c == '/' && i > from && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+					&& Character.isDigit(text.charAt(i + 1));
 			if (!Scripts.isWordChar(c) && !joiner) {
 				break;
 			}

@@ -24,6 +24,14 @@ class SentimentRulesTests {
 	}
 
 	@Test
+	void ratingsReadAsWords() {
+		assertThat(score("10/10")).isPositive();
+		assertThat(score("1/10")).isNegative();
+		assertThat(score("五星好评")).isPositive();
+		assertThat(score("一星")).isNegative();
+	}
+
+	@Test
 	void textWithoutSentimentWordsIsNeutral() {
 		CommentAnalysis analysis = analyzer.analyze("我下午三点点的外卖");
 		assertThat(analysis.score()).isZero();
