@@ -1,10 +1,12 @@
 package org.opencxm.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import com.hankcs.hanlp.HanLP;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,7 +119,7 @@ public final class TextAnalyzer {
 	 * @return the simplified text
 	 */
 	public String toSimplified(@Nullable String text) {
-		return (text != null) ? NormalizedText.of(text).display() : "";
+		return (text != null) ? HanLP.convertToSimplifiedChinese(text) : "";
 	}
 
 	/**
@@ -126,7 +128,7 @@ public final class TextAnalyzer {
 	 */
 	private static double[] weights(List<ClauseSplitter.Span> spans, List<ClauseScorer.Score> scores) {
 		double[] weights = new double[spans.size()];
-		java.util.Arrays.fill(weights, 1.0);
+		Arrays.fill(weights, 1.0);
 		for (int c = 0; c < spans.size(); c++) {
 			ClauseScorer.Score score = scores.get(c);
 			if (score.concessive()) {
