@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class WordListTests {
 				String[] columns = line.split("\t");
 				assertThat(columns.length).as(line).isBetween(2, 3);
 				assertThat(Double.parseDouble(columns[1])).as(line).isBetween(-3.0, 3.0);
-				assertThat(columns[0]).as(line).isEqualTo(columns[0].toLowerCase(java.util.Locale.ROOT));
+				assertThat(columns[0]).as(line).isEqualTo(columns[0].toLowerCase(Locale.ROOT));
 			}
 		}
 	}
