@@ -1,0 +1,27 @@
+package org.opencxm.text;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextAnalyticsConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(TextAnalyticsConfiguration.class);
+
+	@Test
+	void lexiconEngineIsTheDefault() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(TextAnalyzer.class));
+		this.runner.withPropertyValues("opencxm.text.engine=lexicon")
+			.run((context) -> assertThat(context).hasSingleBean(TextAnalyzer.class));
+	}
+
+	@Test
+	void otherEnginesLeaveTheLexiconEngineOut() {
+		this.runner.withPropertyValues("opencxm.text.engine=embedding")
+			.run((context) -> assertThat(context).doesNotHaveBean(TextAnalyzer.class));
+	}
+
+}
