@@ -1,5 +1,8 @@
 package org.opencxm.text;
 
+import org.opencxm.shared.SemModule;
+import org.opencxm.shared.ExperienceFactor;
+
 import java.util.List;
 
 /**

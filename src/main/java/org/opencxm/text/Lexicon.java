@@ -1,5 +1,8 @@
 package org.opencxm.text;
 
+import org.opencxm.shared.SemModule;
+import org.opencxm.shared.ExperienceFactor;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
