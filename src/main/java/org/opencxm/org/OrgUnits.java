@@ -58,6 +58,7 @@ public class OrgUnits {
 		VisibleUnits visible = this.scope.visibleUnits();
 		return this.jdbc.sql(SELECT + " order by u.path")
 			.query(OrgUnits::map)
+			.list()
 			.stream()
 			.filter((unit) -> visible.contains(unit.id()))
 			.toList();
