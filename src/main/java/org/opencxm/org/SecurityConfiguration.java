@@ -61,10 +61,12 @@ class SecurityConfiguration {
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/s/**", "/login")
+					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/s/**", "/login", "/language")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin((form) -> form.permitAll()).logout((logout) -> logout.permitAll());
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
+			.logout((logout) -> logout.permitAll());
 		return http.build();
 	}
 
