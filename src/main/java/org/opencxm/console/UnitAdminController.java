@@ -1,8 +1,15 @@
 package org.opencxm.console;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -43,6 +50,8 @@ class UnitAdminController {
 			"Europe/Berlin", "Europe/Paris", "Europe/Moscow", "America/New_York", "America/Chicago", "America/Denver",
 			"America/Los_Angeles", "America/Sao_Paulo", "Australia/Sydney", "Pacific/Auckland", "UTC");
 
+	private static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code);
+
 	private static final String LIST = "admin/units";
 
 	private static final String FORM = "admin/unit-form";
@@ -59,7 +68,7 @@ class UnitAdminController {
 	@GetMapping
 	String list(Model model) {
 		this.scope.requireRole(Role.ADMIN);
-		model.addAttribute("units", this.units.list());
+		model.addAttribute("units", treeOrder(this.units.list()));
 		model.addAttribute("scoped", this.scope.caller().scoped());
 		return LIST;
 	}
@@ -121,7 +130,7 @@ class UnitAdminController {
 	}
 
 	private String form(Model model, UnitForm form, @Nullable OrgUnit editing) {
-		List<OrgUnit> all = this.units.list();
+		List<OrgUnit> all = treeOrder(this.units.list());
 		Set<String> excluded = (editing != null) ? subtreeCodes(all, editing.code()) : Set.of();
 		model.addAttribute("unitForm", form);
 		model.addAttribute("editing", editing);
@@ -130,6 +139,33 @@ class UnitAdminController {
 		model.addAttribute("kinds", OrgUnitKind.values());
 		model.addAttribute("timeZones", COMMON_TIME_ZONES);
 		return FORM;
+	}
+
+	/**
+	 * Each unit followed by its sub-units, siblings in code order: the order of an
+	 * indented tree. A unit whose parent the caller cannot see starts a tree of its own.
+	 */
+	static List<OrgUnit> treeOrder(List<OrgUnit> units) {
+		Set<String> codes = units.stream().map(OrgUnit::code).collect(Collectors.toSet());
+		Map<String, List<OrgUnit>> children = new HashMap<>();
+		List<OrgUnit> roots = new ArrayList<>();
+		for (OrgUnit unit : units) {
+			if (unit.parentCode() != null && codes.contains(unit.parentCode())) {
+				children.computeIfAbsent(unit.parentCode(), (parent) -> new ArrayList<>()).add(unit);
+			}
+			else {
+				roots.add(unit);
+			}
+		}
+		List<OrgUnit> ordered = new ArrayList<>(units.size());
+		Deque<OrgUnit> pending = new ArrayDeque<>();
+		roots.stream().sorted(BY_CODE.reversed()).forEach(pending::push);
+		while (!pending.isEmpty()) {
+			OrgUnit unit = pending.pop();
+			ordered.add(unit);
+			children.getOrDefault(unit.code(), List.of()).stream().sorted(BY_CODE.reversed()).forEach(pending::push);
+		}
+		return ordered;
 	}
 
 	/**

@@ -126,7 +126,7 @@ class UserAdminController {
 		model.addAttribute("editing", editing);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("languages", LanguageTag.values());
-		model.addAttribute("units", this.units.list());
+		model.addAttribute("units", UnitAdminController.treeOrder(this.units.list()));
 		model.addAttribute("wholeCompanyAllowed", !this.scope.caller().scoped());
 		return FORM;
 	}
