@@ -11,6 +11,7 @@ import org.opencxm.org.Caller;
 import org.opencxm.org.OrgScope;
 import org.opencxm.shared.LanguageTag;
 
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * had at sign-in; the user's stored preference is updated at the same time, so the next
  * session starts in the same language.
  */
+@Component("localeResolver")
 class ConsoleLocaleResolver implements LocaleResolver {
 
 	static final String SESSION_ATTRIBUTE = ConsoleLocaleResolver.class.getName() + ".locale";

@@ -20,9 +20,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MissingPages {
 
+	private final ShellInterceptor shell;
+
+	MissingPages(ShellInterceptor shell) {
+		this.shell = shell;
+	}
+
 	@ExceptionHandler
 	Object missing(NoResourceFoundException ex, HttpServletRequest request) {
 		if (wantsPage(request)) {
+			this.shell.ensureShell(request);
 			return ConsoleErrors.page(HttpStatus.NOT_FOUND);
 		}
 		return ResponseEntity.status(ex.getStatusCode())

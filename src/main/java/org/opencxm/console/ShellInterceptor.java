@@ -12,6 +12,7 @@ import org.opencxm.org.Users;
 import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.NotFoundException;
 
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * Puts the {@link Shell} on every page request, including error pages, so the layout can
  * draw the top bar whichever controller answered.
  */
+@Component
 class ShellInterceptor implements HandlerInterceptor {
 
 	private final OrgScope scope;
@@ -35,10 +37,18 @@ class ShellInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		ensureShell(request);
+		return true;
+	}
+
+	/**
+	 * Also called for pages drawn for paths the interceptor skips (a missing static file
+	 * opened in the browser).
+	 */
+	void ensureShell(HttpServletRequest request) {
 		if (request.getAttribute(Shell.ATTRIBUTE) == null) {
 			request.setAttribute(Shell.ATTRIBUTE, shell(request));
 		}
-		return true;
 	}
 
 	private Shell shell(HttpServletRequest request) {

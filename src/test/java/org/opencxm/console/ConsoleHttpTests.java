@@ -83,6 +83,10 @@ class ConsoleHttpTests {
 		assertThat(unknownPage.statusCode()).isEqualTo(404);
 		assertThat(unknownPage.body()).contains("data-status=\"404\"");
 
+		HttpResponse<String> missingFile = admin.get("/css/no-such-file.css");
+		assertThat(missingFile.statusCode()).isEqualTo(404);
+		assertThat(missingFile.body()).contains("data-status=\"404\"");
+
 		HttpResponse<String> badId = admin.post("/account/tokens/not-a-number/revoke", Map.of(), true);
 		assertThat(badId.statusCode()).isEqualTo(400);
 		assertThat(badId.body()).contains("data-status=\"400\"");
