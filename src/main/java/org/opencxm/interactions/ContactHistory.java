@@ -65,6 +65,7 @@ public class ContactHistory {
 		return this.jdbc.sql(SELECT + " where i.id = :id")
 			.param("id", id)
 			.query((rs, row) -> visible.contains(nullableLong(rs, "unit_id")) ? map(rs) : null)
+			.list()
 			.stream()
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
