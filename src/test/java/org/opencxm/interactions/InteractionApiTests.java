@@ -153,6 +153,20 @@ class InteractionApiTests {
 	}
 
 	@Test
+	void manyRequestsInARowDoNotExhaustTheConnectionPool() {
+		String customer = Api.unique("c");
+		for (int i = 0; i < 45; i++) {
+			long id = this.api.admin()
+				.post("/api/v1/interactions", contact(Api.unique("e"), customer, "viewing", "2026-03-01T10:00:00Z"))
+				.expect(201)
+				.json()
+				.get("id")
+				.asLong();
+			this.api.admin().get("/api/v1/interactions/" + id).expect(200);
+		}
+	}
+
+	@Test
 	void batchesAreLimitedToAThousandItems() {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (int i = 0; i < 1001; i++) {
