@@ -3,6 +3,8 @@ package org.opencxm.interactions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -45,7 +47,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,7 +102,7 @@ public class ContactArchive {
 
 	private final Clock clock;
 
-	private final String journeyUpsert;
+	private final JourneyProgress progress;
 
 	/**
 	 * On the embedded database, writers to the archive take turns within this node (the
@@ -106,12 +111,10 @@ public class ContactArchive {
 	 */
 	private final @Nullable ReentrantLock embeddedWrites;
 
-	private final String stageReachedUpsert;
-
 	ContactArchive(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Validator validator,
 			OrgScope scope, OrgUnits units, Staff staff, Customers customers, Touchpoints touchpoints,
-			ContactHistory history, ApplicationEventPublisher events, JsonMapper json, Clock clock,
-			SqlDialect dialect) {
+			ContactHistory history, ApplicationEventPublisher events, JsonMapper json, Clock clock, SqlDialect dialect,
+			JourneyProgress progress) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -126,13 +129,7 @@ public class ContactArchive {
 		this.json = json;
 		this.clock = clock;
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
-		this.journeyUpsert = dialect.upsert("customer_journey", List.of("customer_id", "journey_id"),
-				List.of("customer_id", "journey_id", "stage_id", "stage_position", "reached_at"),
-				"stage_id = excluded.stage_id, stage_position = excluded.stage_position, reached_at = excluded.reached_at",
-				"t.stage_position < excluded.stage_position");
-		this.stageReachedUpsert = dialect.upsert("customer_stage_reached", List.of("customer_id", "stage_id"),
-				List.of("customer_id", "stage_id", "journey_id", "first_reached_at"),
-				"first_reached_at = excluded.first_reached_at", "excluded.first_reached_at < t.first_reached_at");
+		this.progress = progress;
 	}
 
 	/**
@@ -331,32 +328,29 @@ public class ContactArchive {
 
 	private void store(List<Planned> fresh, Map<String, CustomerRef> customerRefs) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.template.batchUpdate(INSERT, fresh, fresh.size(), (ps, item) -> {
-			CustomerRef customer = customerRefs.get(item.request().customer());
-			item.customerId(customer.id());
-			ps.setString(1, item.request().eventId());
-			ps.setString(2, item.hash());
-			ps.setLong(3, customer.id());
-			ps.setLong(4, item.touchpoint().id());
-			ps.setLong(5, item.touchpoint().journeyId());
-			ps.setLong(6, item.touchpoint().stageId());
-			setNullableLong(ps, 7, item.unitId());
-			setNullableLong(ps, 8, item.staffId());
-			ps.setString(9, item.channel().name());
-			ps.setObject(10, item.request().occurredAt().atOffset(ZoneOffset.UTC));
-			ps.setObject(11, now.toInstant().atOffset(ZoneOffset.UTC));
-			ps.setString(12, item.properties());
-		});
-		Map<String, Planned> byEvent = new HashMap<>();
-		fresh.forEach((item) -> byEvent.put(item.request().eventId(), item));
-		this.jdbc.sql("select id, event_id from interaction where event_id in (:ids)")
-			.param("ids", byEvent.keySet())
-			.query((rs, row) -> {
-				byEvent.get(rs.getString("event_id")).created(rs.getLong("id"));
-				return null;
-			})
-			.list();
-		advanceJourneys(fresh);
+		KeyHolder generatedKeys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						bind(ps, fresh.get(i), customerRefs, now);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return fresh.size();
+					}
+
+				}, generatedKeys);
+		List<Map<String, Object>> keys = generatedKeys.getKeyList();
+		for (int i = 0; i < fresh.size(); i++) {
+			fresh.get(i).created(((Number) keys.get(i).values().iterator().next()).longValue());
+		}
+		this.progress.advance(fresh.stream()
+			.map((item) -> new JourneyProgress.Step(item.customerId(), item.touchpoint().journeyId(),
+					item.touchpoint().stageId(), item.touchpoint().stagePosition(), item.request().occurredAt()))
+			.toList());
 		this.events.publishEvent(new InteractionsRecorded(fresh.stream()
 			.map((item) -> new InteractionRecorded(item.id(), item.customerId(), item.touchpoint().id(),
 					item.touchpoint().stageId(), item.touchpoint().journeyId(), item.unitId(), item.staffId(),
@@ -364,43 +358,23 @@ public class ContactArchive {
 			.toList()));
 	}
 
-	/**
-	 * Moves each customer forward on each journey to the furthest stage this batch
-	 * reached (never back), and notes when each stage was first reached. Rows are written
-	 * in key order so that concurrent batches lock them in the same order.
-	 */
-	private void advanceJourneys(List<Planned> fresh) {
-		Map<List<Long>, Planned> furthest = new TreeMap<>(KEY_ORDER);
-		Map<List<Long>, Instant> firstReached = new TreeMap<>(KEY_ORDER);
-		for (Planned item : fresh) {
-			TouchpointRef touchpoint = item.touchpoint();
-			furthest.merge(List.of(item.customerId(), touchpoint.journeyId()), item,
-					(a, b) -> (b.touchpoint().stagePosition() > a.touchpoint().stagePosition()) ? b : a);
-			firstReached.merge(List.of(item.customerId(), touchpoint.stageId(), touchpoint.journeyId()),
-					item.request().occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
-		}
-		List<Object[]> journeyRows = new ArrayList<>();
-		furthest
-			.forEach((key, item) -> journeyRows.add(new Object[] { key.get(0), key.get(1), item.touchpoint().stageId(),
-					item.touchpoint().stagePosition(), SqlTime.of(item.request().occurredAt()) }));
-		this.template.batchUpdate(this.journeyUpsert, journeyRows,
-				new int[] { Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE });
-		List<Object[]> stageRows = new ArrayList<>();
-		firstReached
-			.forEach((key, at) -> stageRows.add(new Object[] { key.get(0), key.get(1), key.get(2), SqlTime.of(at) }));
-		this.template.batchUpdate(this.stageReachedUpsert, stageRows,
-				new int[] { Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE });
+	private static void bind(PreparedStatement ps, Planned item, Map<String, CustomerRef> customerRefs, Timestamp now)
+			throws SQLException {
+		CustomerRef customer = customerRefs.get(item.request().customer());
+		item.customerId(customer.id());
+		ps.setString(1, item.request().eventId());
+		ps.setString(2, item.hash());
+		ps.setLong(3, customer.id());
+		ps.setLong(4, item.touchpoint().id());
+		ps.setLong(5, item.touchpoint().journeyId());
+		ps.setLong(6, item.touchpoint().stageId());
+		setNullableLong(ps, 7, item.unitId());
+		setNullableLong(ps, 8, item.staffId());
+		ps.setString(9, item.channel().name());
+		ps.setObject(10, item.request().occurredAt().atOffset(ZoneOffset.UTC));
+		ps.setObject(11, now.toInstant().atOffset(ZoneOffset.UTC));
+		ps.setString(12, item.properties());
 	}
-
-	private static final Comparator<List<Long>> KEY_ORDER = (a, b) -> {
-		for (int i = 0; i < a.size(); i++) {
-			int c = Long.compare(a.get(i), b.get(i));
-			if (c != 0) {
-				return c;
-			}
-		}
-		return 0;
-	};
 
 	private @Nullable String properties(@Nullable Map<String, Object> properties, int index, boolean indexed,
 			List<FieldViolation> violations) {
