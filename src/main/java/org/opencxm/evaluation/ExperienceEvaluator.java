@@ -30,7 +30,6 @@ public final class ExperienceEvaluator {
 		Integer satisfaction = scores.satisfaction();
 		Map<String, Double> gaps = new LinkedHashMap<>();
 		for (ExpectationItem item : scores.expectations()) {
-			// An attribute asked twice keeps its last answer.
 			gaps.put(item.attribute(), item.gap());
 		}
 		return new ResponseEvaluation((likelihood != null) ? NpsClass.of(likelihood) : null,
