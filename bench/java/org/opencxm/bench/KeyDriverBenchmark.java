@@ -53,8 +53,10 @@ public final class KeyDriverBenchmark {
 		}
 		double totalOnly = (System.nanoTime() - totalOnlyStart) / 1e6 / RUNS;
 		Arrays.sort(nanos);
-		System.out.printf("key-driver analysis, %d drivers, %d days (%d responses), %d runs on %d processors%n",
-				DRIVERS, DAYS, (long) DAYS * RESPONSES_PER_DAY, RUNS, Runtime.getRuntime().availableProcessors());
+		System.out.printf(
+				"key-driver analysis, %d drivers, %d days (%d responses), %d runs on %d processors (load average %.1f)%n",
+				DRIVERS, DAYS, (long) DAYS * RESPONSES_PER_DAY, RUNS, Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.printf("  with the delete-a-day jackknife: p50 %.1f ms, p90 %.1f ms, min %.1f ms%n",
 				nanos[RUNS / 2] / 1e6, nanos[RUNS * 9 / 10] / 1e6, nanos[0] / 1e6);
 		System.out.printf("  processor time per analysis, all threads together: %.1f ms%n", cpuPerRun);
