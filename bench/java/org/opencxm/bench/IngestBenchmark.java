@@ -23,6 +23,7 @@ import org.opencxm.OpenCxmApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ingestion of interactions through the HTTP API: batches of 1,000 and single requests at
@@ -96,6 +97,7 @@ public final class IngestBenchmark {
 
 	static Result jdbcBatches(BenchServer server, BenchWorkspace workspace, String prefix, int batches) {
 		JdbcTemplate jdbc = server.context().getBean(JdbcTemplate.class);
+		TransactionTemplate transactions = server.context().getBean(TransactionTemplate.class);
 		String sql = """
 				insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
 					staff_id, channel, occurred_at, recorded_at, properties)
@@ -104,7 +106,7 @@ public final class IngestBenchmark {
 		long start = System.nanoTime();
 		for (int b = 0; b < batches; b++) {
 			List<Object[]> rows = workspace.jdbcRows(prefix, b, 1000);
-			jdbc.batchUpdate(sql, rows);
+			transactions.executeWithoutResult((status) -> jdbc.batchUpdate(sql, rows));
 		}
 		return new Result((long) batches * 1000, System.nanoTime() - start, new long[0]);
 	}

@@ -187,24 +187,26 @@ public class ContactArchive {
 		if (!fresh.isEmpty()) {
 			// A customer first seen in this batch is homed at the unit of its first
 			// contact here.
-			// Bare profiles for new customers are committed on their own, before the
-			// contacts: the
-			// lock on a new customer row is then held for one statement, not for the
-			// whole batch,
-			// so concurrent batches that share new customers do not wait on each other.
 			Map<String, @Nullable Long> homes = new HashMap<>();
 			for (Planned item : fresh) {
 				homes.putIfAbsent(item.request().customer(), item.unitId());
 			}
-			if (this.embeddedWrites != null) {
-				this.embeddedWrites.lock();
-			}
-			try {
+			if (this.embeddedWrites == null) {
+				// Bare profiles for new customers are committed on their own, before the
+				// contacts:
+				// a new customer row is then locked for one statement, not for the whole
+				// batch, so
+				// concurrent batches that share new customers do not wait on each other.
 				Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
 				this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
 			}
-			finally {
-				if (this.embeddedWrites != null) {
+			else {
+				this.embeddedWrites.lock();
+				try {
+					this.transactions
+						.executeWithoutResult((status) -> store(fresh, this.customers.resolveOrCreate(homes)));
+				}
+				finally {
 					this.embeddedWrites.unlock();
 				}
 			}
@@ -428,105 +430,6 @@ public class ContactArchive {
 	}
 
 	private record Ingested(List<Planned> items) {
-	}
-
-	/**
-	 * One distinct event of a request, resolved and checked, and then stored or found
-	 * stored.
-	 */
-	private static final class Planned {
-
-		private final int firstIndex;
-
-		private final InteractionRequest request;
-
-		private final TouchpointRef touchpoint;
-
-		private final @Nullable Long unitId;
-
-		private final @Nullable Long staffId;
-
-		private final Channel channel;
-
-		private final @Nullable String properties;
-
-		private final String hash;
-
-		private long id;
-
-		private long customerId;
-
-		private BatchResult.Outcome outcome = BatchResult.Outcome.CREATED;
-
-		Planned(int firstIndex, InteractionRequest request, TouchpointRef touchpoint, @Nullable Long unitId,
-				@Nullable Long staffId, Channel channel, @Nullable String properties, String hash) {
-			this.firstIndex = firstIndex;
-			this.request = request;
-			this.touchpoint = touchpoint;
-			this.unitId = unitId;
-			this.staffId = staffId;
-			this.channel = channel;
-			this.properties = properties;
-			this.hash = hash;
-		}
-
-		int firstIndex() {
-			return this.firstIndex;
-		}
-
-		InteractionRequest request() {
-			return this.request;
-		}
-
-		TouchpointRef touchpoint() {
-			return this.touchpoint;
-		}
-
-		@Nullable Long unitId() {
-			return this.unitId;
-		}
-
-		@Nullable Long staffId() {
-			return this.staffId;
-		}
-
-		Channel channel() {
-			return this.channel;
-		}
-
-		@Nullable String properties() {
-			return this.properties;
-		}
-
-		String hash() {
-			return this.hash;
-		}
-
-		long id() {
-			return this.id;
-		}
-
-		long customerId() {
-			return this.customerId;
-		}
-
-		void customerId(long customerId) {
-			this.customerId = customerId;
-		}
-
-		BatchResult.Outcome outcome() {
-			return this.outcome;
-		}
-
-		void stored(long id) {
-			this.id = id;
-			this.outcome = BatchResult.Outcome.DUPLICATE;
-		}
-
-		void created(long id) {
-			this.id = id;
-		}
-
 	}
 
 }
