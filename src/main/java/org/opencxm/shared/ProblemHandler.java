@@ -56,6 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> duplicate(DuplicateKeyException ex) {
+		log.warn("A write clashed with a stored key: {}", ex.getMostSpecificCause().getMessage());
 		return problem(HttpStatus.CONFLICT, "a record with the same key exists already", null);
 	}
 
