@@ -146,6 +146,10 @@ public class Surveys {
 		return this.store.current(code).orElseThrow(() -> new NotFoundException(WHAT, code));
 	}
 
+	Optional<SurveyVersion> versionOf(String code, int version) {
+		return this.store.version(code, version);
+	}
+
 	SurveyVersion version(long versionId) {
 		return this.store.version(versionId);
 	}
