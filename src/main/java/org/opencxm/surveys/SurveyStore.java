@@ -71,6 +71,15 @@ class SurveyStore {
 				""").param("code", code).query((rs, row) -> rs.getLong("version_id")).optional().map(this::version);
 	}
 
+	/** The latest version of a survey, by the survey's id. */
+	Optional<SurveyVersion> currentById(long surveyId) {
+		return this.jdbc.sql("select max(id) from survey_version where survey_id = :id")
+			.param("id", surveyId)
+			.query(Long.class)
+			.optional()
+			.map(this::version);
+	}
+
 	Optional<SurveyVersion> version(String code, int number) {
 		return this.jdbc.sql("""
 				select v.id from survey s join survey_version v on v.survey_id = s.id

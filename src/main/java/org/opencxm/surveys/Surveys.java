@@ -146,6 +146,10 @@ public class Surveys {
 		return this.store.current(code).orElseThrow(() -> new NotFoundException(WHAT, code));
 	}
 
+	Optional<SurveyVersion> currentById(long surveyId) {
+		return this.store.currentById(surveyId);
+	}
+
 	Optional<SurveyVersion> versionOf(String code, int version) {
 		return this.store.version(code, version);
 	}

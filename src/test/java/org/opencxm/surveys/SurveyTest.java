@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationTest
 @Import(SurveyTestConfiguration.class)
 @TestPropertySource(properties = { "opencxm.surveys.dispatch-interval=1h", "opencxm.surveys.webhook.backoff=50ms",
-		"opencxm.surveys.rate-limit.per-address=40", "opencxm.surveys.rate-limit.per-link=20" })
+		"opencxm.surveys.rate-limit.per-address=100000", "opencxm.surveys.rate-limit.per-link=20" })
 @interface SurveyTest {
 
 }
