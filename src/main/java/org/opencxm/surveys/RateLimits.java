@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.opencxm.shared.LanguageTag;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,9 +42,12 @@ class RateLimits extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	RateLimits(SurveyProperties properties, Clock clock, MessageSource messages) {
-		this.perAddress = properties.rateLimit().perAddress();
-		this.perLink = properties.rateLimit().perLink();
+	// Plain values rather than SurveyProperties: filters are made before the rest of the
+	// application, and binding the properties that early would freeze them too soon.
+	RateLimits(@Value("${opencxm.surveys.rate-limit.per-address:120}") int perAddress,
+			@Value("${opencxm.surveys.rate-limit.per-link:60}") int perLink, Clock clock, MessageSource messages) {
+		this.perAddress = perAddress;
+		this.perLink = perLink;
 		this.clock = clock;
 		this.messages = messages;
 	}

@@ -60,7 +60,11 @@ class RespondentTargets {
 		String key = "inv:" + invitation.id();
 		if (invitation.status() == InvitationStatus.ANSWERED
 				|| this.responses.byKey(key).map((r) -> r.status() == ResponseStatus.COMPLETE).orElse(false)) {
-			return RespondentTarget.unavailable(RespondentTarget.State.USED, invitation.language());
+			// The survey stays known so that the thank-you page can show its own words.
+			return new RespondentTarget(RespondentTarget.State.USED,
+					this.surveys.currentById(invitation.surveyId()).orElse(null), key, ResponseSource.INVITATION,
+					RespondentTarget.unavailable(RespondentTarget.State.USED, null).links(), invitation.language(),
+					null, null, null, "/s/" + token);
 		}
 		if (invitation.status() != InvitationStatus.SENT
 				|| (invitation.expiresAt() != null && !this.clock.instant().isBefore(invitation.expiresAt()))) {

@@ -180,8 +180,11 @@ public class Responses {
 				violations.add(FieldViolation.of("invitation", "no invitation to this survey has this id"));
 			}
 			else if (invitation.status() == InvitationStatus.EXPIRED
-					|| invitation.status() == InvitationStatus.SUPPRESSED) {
-				violations.add(FieldViolation.of("invitation", "is " + invitation.status().name().toLowerCase()));
+					|| (invitation.expiresAt() != null && !this.clock.instant().isBefore(invitation.expiresAt()))) {
+				violations.add(FieldViolation.of("invitation", "has expired: its link no longer takes answers"));
+			}
+			else if (invitation.status() != InvitationStatus.SENT && invitation.status() != InvitationStatus.ANSWERED) {
+				violations.add(FieldViolation.of("invitation", "was not sent: it is " + invitation.status()));
 			}
 			else {
 				invitationId = invitation.id();

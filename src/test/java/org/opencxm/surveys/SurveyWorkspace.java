@@ -98,6 +98,48 @@ final class SurveyWorkspace {
 		return this.api.admin().post("/api/v1/interactions", body).expect(201).json().get("id").asLong();
 	}
 
+	/** Creates a trigger on the touchpoint with the given settings over the defaults. */
+	String trigger(String survey, String touchpoint, Map<String, Object> settings) {
+		String code = Api.unique("trg");
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("survey", survey);
+		body.put("touchpoint", touchpoint);
+		body.put("delayMinutes", 0);
+		body.put("channels", List.of("EMAIL", "SMS"));
+		body.put("quarantineDays", 0);
+		body.putAll(settings);
+		this.api.admin().post("/api/v1/survey-triggers", body).expect(201);
+		return code;
+	}
+
+	long customerId(String customer) {
+		return this.api.admin().get("/api/v1/customers/" + customer).expect(200).json().get("id").asLong();
+	}
+
+	/**
+	 * The customer's invitations, newest first, once there are at least {@code count}.
+	 */
+	tools.jackson.databind.JsonNode invitations(String customer, int count) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> this.api.admin()
+				.get("/api/v1/invitations?customer=" + customer)
+				.expect(200)
+				.json()
+				.get("total")
+				.asInt() >= count);
+		return this.api.admin().get("/api/v1/invitations?customer=" + customer).expect(200).json().get("items");
+	}
+
+	/** An ISO instant some minutes ago. */
+	static String minutesAgo(int minutes) {
+		return java.time.Instant.now()
+			.minusSeconds(60L * minutes)
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString();
+	}
+
 	static Map<String, String> text(String zh, String en) {
 		return Map.of("zh-CN", zh, "en", en);
 	}
