@@ -61,7 +61,7 @@ class SecurityConfiguration {
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/s/**", "/login", "/language")
+					"/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/s/**", "/p/**", "/login", "/language")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

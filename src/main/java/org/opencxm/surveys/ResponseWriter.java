@@ -1,0 +1,130 @@
+package org.opencxm.surveys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.journeys.Channel;
+import org.opencxm.shared.ConflictException;
+import org.opencxm.shared.LanguageTag;
+import org.opencxm.shared.SqlTime;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one path every response takes into the database, from the API and from the
+ * respondent page. The response key makes it idempotent: a retry of a complete response
+ * changes nothing, a partial response is updated in place, and different answers under
+ * the key of a complete response are a conflict. Completing a response marks its
+ * invitation answered and publishes {@link ResponseRecorded} in the same transaction.
+ */
+@Component
+class ResponseWriter {
+
+	private final ResponseStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ResponseWriter(ResponseStore store, JdbcClient jdbc, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	record Links(@Nullable Long customerId, @Nullable Long invitationId, @Nullable Long publicLinkId,
+			@Nullable Long interactionId, @Nullable Long touchpointId, @Nullable Long stageId, @Nullable Long unitId,
+			@Nullable Long staffId, @Nullable Channel channel) {
+
+	}
+
+	record Draft(String key, SurveyVersion version, ResponseStatus status, ResponseSource source, Links links,
+			LanguageTag language, @Nullable Instant submittedAt, List<Answer> answers) {
+
+		/** What a retry must repeat to be taken as the same response. */
+		String hash() {
+			String basis = this.version.versionId() + "|" + this.status + "|" + this.links + "|" + this.language + "|"
+					+ this.answers;
+			try {
+				return HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** The stored response's id and whether this call created it. */
+	record Outcome(long id, boolean created) {
+
+	}
+
+	Outcome write(Draft draft) {
+		try {
+			return Objects.requireNonNull(this.transactions.execute((status) -> writeOnce(draft)));
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent request with the same key won the insert: answer as a retry.
+			return Objects.requireNonNull(this.transactions.execute((status) -> writeOnce(draft)));
+		}
+	}
+
+	private Outcome writeOnce(Draft draft) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		ResponseStore.Existing existing = this.store.byKey(draft.key()).orElse(null);
+		if (existing == null) {
+			long id = this.store.insert(draft, now);
+			complete(id, draft, now);
+			return new Outcome(id, true);
+		}
+		if (existing.status() == ResponseStatus.COMPLETE) {
+			if (draft.hash().equals(existing.hash())) {
+				return new Outcome(existing.id(), false);
+			}
+			throw new ConflictException("a response was recorded under this key with other answers",
+					this.store.get(existing.id()).orElse(null));
+		}
+		this.store.update(existing.id(), draft, now);
+		complete(existing.id(), draft, now);
+		return new Outcome(existing.id(), false);
+	}
+
+	private void complete(long id, Draft draft, Instant now) {
+		if (draft.status() != ResponseStatus.COMPLETE) {
+			return;
+		}
+		Links links = draft.links();
+		if (links.invitationId() != null) {
+			this.jdbc.sql("update survey_invitation set status = 'ANSWERED', answered_at = :now where id = :id")
+				.param("now", SqlTime.of(now))
+				.param("id", links.invitationId())
+				.update();
+		}
+		Instant submittedAt = (draft.submittedAt() != null) ? draft.submittedAt() : now;
+		this.events.publishEvent(new ResponseRecorded(id, draft.version().surveyId(), draft.version().versionId(),
+				links.customerId(), links.touchpointId(), links.stageId(), links.unitId(), links.staffId(),
+				links.channel(), links.interactionId(), links.invitationId(), submittedAt));
+	}
+
+}
