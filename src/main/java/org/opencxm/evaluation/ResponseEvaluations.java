@@ -1,0 +1,339 @@
+package org.opencxm.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.customers.AgeBand;
+import org.opencxm.customers.CustomerRef;
+import org.opencxm.customers.Customers;
+import org.opencxm.journeys.Channel;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.NotFoundException;
+import org.opencxm.shared.SemModule;
+import org.opencxm.shared.SqlTime;
+import org.opencxm.surveys.Answer;
+import org.opencxm.surveys.ResponseRecorded;
+import org.opencxm.surveys.Responses;
+import org.opencxm.surveys.SurveyResponse;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates every recorded response once, stores what it means and publishes
+ * {@link ResponseEvaluated}. The stored evaluations are the replayable source for
+ * aggregates.
+ */
+@Service
+public class ResponseEvaluations {
+
+	private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final Responses responses;
+
+	private final Customers customers;
+
+	private final OrgUnits units;
+
+	private final OrgScope scope;
+
+	private final ApplicationEventPublisher events;
+
+	private final ExperienceEvaluator evaluator;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final ZoneId defaultZone;
+
+	ResponseEvaluations(JdbcClient jdbc, JdbcTemplate template, Responses responses, Customers customers,
+			OrgUnits units, OrgScope scope, ApplicationEventPublisher events, EvaluationProperties properties,
+			JsonMapper json, Clock clock, @Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.responses = responses;
+		this.customers = customers;
+		this.units = units;
+		this.scope = scope;
+		this.events = events;
+		this.evaluator = new ExperienceEvaluator(properties);
+		this.json = json;
+		this.clock = clock;
+		this.defaultZone = ZoneId.of(defaultZone);
+	}
+
+	@ApplicationModuleListener
+	void on(ResponseRecorded recorded) {
+		this.scope.runAsSystem(() -> evaluate(recorded.responseId()));
+	}
+
+	/**
+	 * Evaluates a complete response (once: a second call answers the stored evaluation).
+	 */
+	@Transactional
+	public Optional<ResponseEvaluated> evaluate(long responseId) {
+		Optional<ResponseEvaluated> stored = stored(responseId);
+		if (stored.isPresent()) {
+			return stored;
+		}
+		SurveyResponse response = this.responses.get(responseId);
+		if (response.submittedAt() == null) {
+			return Optional.empty();
+		}
+		Scores scores = scores(response);
+		ResponseEvaluation evaluation = this.evaluator.evaluate(scores.input());
+		ResponseEvaluated evaluated = evaluated(response, response.submittedAt(), scores, evaluation);
+		insert(evaluated, evaluation.experience());
+		this.events.publishEvent(evaluated);
+		return Optional.of(evaluated);
+	}
+
+	/**
+	 * The evaluation of a response the caller may see.
+	 */
+	public ResponseEvaluated get(long responseId) {
+		VisibleUnits visible = this.scope.visibleUnits();
+		return stored(responseId).filter((evaluation) -> visible.contains(evaluation.unitId()))
+			.orElseThrow(() -> new NotFoundException("evaluation of response", responseId));
+	}
+
+	/**
+	 * Replays every stored evaluation in response order, without loading them all at
+	 * once.
+	 */
+	public void forEach(Consumer<ResponseEvaluated> each) {
+		this.template.query((connection) -> {
+			var statement = connection.prepareStatement("select * from response_evaluation order by response_id");
+			statement.setFetchSize(1000);
+			return statement;
+		}, (ResultSet rs) -> each.accept(map(rs)));
+	}
+
+	/**
+	 * The customer's experience score over its recent responses, older ones counting
+	 * less.
+	 */
+	public Optional<CustomerExperienceScore> customerScore(long customerId) {
+		List<DatedExperience> history = this.jdbc.sql("""
+				select submitted_at, experience_level, severity, expectation_basis, intensity_evidence,
+					participation_evidence
+				from response_evaluation where customer_id = :customer and experience_level is not null
+				""")
+			.param("customer", customerId)
+			.query((rs, row) -> new DatedExperience(SqlTime.requiredInstant(rs, "submitted_at"),
+					new ExperienceAssessment(ExperienceLevel.valueOf(rs.getString("experience_level")),
+							enumOrNull(NegativeSeverity.class, rs.getString("severity")),
+							ExpectationBasis.valueOf(rs.getString("expectation_basis")),
+							Evidence.valueOf(rs.getString("intensity_evidence")),
+							Evidence.valueOf(rs.getString("participation_evidence")))))
+			.list();
+		return this.evaluator.customerScore(history, this.clock.instant());
+	}
+
+	private ResponseEvaluated evaluated(SurveyResponse response, Instant submittedAt, Scores scores,
+			ResponseEvaluation evaluation) {
+		ExperienceAssessment experience = evaluation.experience();
+		CustomerRef customer = (response.customerId() != null) ? this.customers.ref(response.customerId()).orElse(null)
+				: null;
+		LocalDate day = submittedAt.atZone(zone(response.unitId())).toLocalDate();
+		Integer birthYear = (customer != null) ? customer.birthYear() : null;
+		return new ResponseEvaluated(response.id(), response.surveyId(), response.surveyVersionId(),
+				response.customerId(), response.touchpointId(), response.stageId(), response.unitId(),
+				response.staffId(), response.channel(), submittedAt, day,
+				(customer != null) ? customer.lifecycleClass() : null,
+				(customer != null && customer.valueTier() != null) ? customer.valueTier().name() : null,
+				AgeBand.of(birthYear, day).name(), scores.input().likelihoodToRecommend(), evaluation.npsClass(),
+				scores.input().satisfaction(), evaluation.csatTopTwoBox(), scores.ces(), evaluation.semScores(),
+				evaluation.meanExpectationGap(), (experience != null) ? experience.level() : null,
+				(experience != null) ? experience.severity() : null, scores.input().stimulusIntensity(),
+				scores.input().participation(), scores.all());
+	}
+
+	/**
+	 * The evaluation rules' input from a response's answers. CES is asked as ease (7 =
+	 * very easy); the rules read effort, so it is turned around (effort = 8 − ease).
+	 */
+	static Scores scores(SurveyResponse response) {
+		Integer nps = null;
+		Integer csat = null;
+		Integer ces = null;
+		Double intensity = null;
+		Double participation = null;
+		Map<SemModule, List<Double>> sem = new EnumMap<>(SemModule.class);
+		List<ExpectationItem> gaps = new ArrayList<>();
+		Map<String, Double> all = new LinkedHashMap<>();
+		for (Answer answer : response.answers()) {
+			switch (answer) {
+				case Answer.Score score -> {
+					all.put(score.questionCode(), (double) score.value());
+					switch (score.type()) {
+						case NPS -> nps = (nps != null) ? nps : score.value();
+						case CSAT -> csat = (csat != null) ? csat : score.value();
+						case CES -> ces = (ces != null) ? ces : score.value();
+						case SEM -> {
+							if (score.semModule() != null) {
+								sem.computeIfAbsent(score.semModule(), (m) -> new ArrayList<>())
+									.add((double) score.value());
+							}
+						}
+						case INTENSITY -> intensity = (intensity != null) ? intensity : score.value();
+						case PARTICIPATION -> participation = (participation != null) ? participation : score.value();
+						default -> {
+						}
+					}
+				}
+				case Answer.Gap gap -> {
+					all.put(gap.questionCode() + ".gap", (double) gap.gap());
+					gaps.add(new ExpectationItem(gap.attribute(), gap.expectation(), gap.perception()));
+				}
+				case Answer.Choice choice -> {
+				}
+				case Answer.Text text -> {
+				}
+			}
+		}
+		ResponseScores input = new ResponseScores(nps, csat, (ces != null) ? 8 - ces : null, sem, gaps, intensity,
+				participation);
+		return new Scores(input, ces, all);
+	}
+
+	record Scores(ResponseScores input, @Nullable Integer ces, Map<String, Double> all) {
+	}
+
+	private ZoneId zone(@Nullable Long unitId) {
+		if (unitId == null) {
+			return this.defaultZone;
+		}
+		return this.units.findById(unitId).map(OrgUnit::timeZone).map(ZoneId::of).orElse(this.defaultZone);
+	}
+
+	private Optional<ResponseEvaluated> stored(long responseId) {
+		return this.jdbc.sql("select * from response_evaluation where response_id = :id")
+			.param("id", responseId)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
+	private void insert(ResponseEvaluated e, @Nullable ExperienceAssessment experience) {
+		this.jdbc
+			.sql("""
+					insert into response_evaluation (response_id, survey_id, survey_version_id, customer_id, touchpoint_id,
+						stage_id, unit_id, staff_id, channel, submitted_at, local_day, lifecycle_class, value_tier, age_band,
+						nps, nps_class, csat, csat_top_two_box, ces, sem_sense, sem_feel, sem_think, sem_act, sem_relate,
+						mean_gap, experience_level, severity, expectation_basis, intensity_evidence, participation_evidence,
+						intensity, participation, scores, evaluated_at)
+					values (:response, :survey, :version, :customer, :touchpoint, :stage, :unit, :staff, :channel, :submitted,
+						:day, :lifecycle, :tier, :age, :nps, :npsClass, :csat, :top2, :ces, :sense, :feel, :think, :act,
+						:relate, :gap, :level, :severity, :basis, :intensityEvidence, :participationEvidence, :intensity,
+						:participation, :scores, :now)
+					""")
+			.param("response", e.responseId())
+			.param("survey", e.surveyId())
+			.param("version", e.surveyVersionId())
+			.param("customer", e.customerId())
+			.param("touchpoint", e.touchpointId())
+			.param("stage", e.stageId())
+			.param("unit", e.unitId())
+			.param("staff", e.staffId())
+			.param("channel", (e.channel() != null) ? e.channel().name() : null)
+			.param("submitted", SqlTime.of(e.submittedAt()))
+			.param("day", e.localDay())
+			.param("lifecycle", e.lifecycleClass())
+			.param("tier", e.valueTier())
+			.param("age", e.ageBand())
+			.param("nps", e.nps())
+			.param("npsClass", (e.npsClass() != null) ? e.npsClass().name() : null)
+			.param("csat", e.csat())
+			.param("top2", e.csatTopTwoBox())
+			.param("ces", e.ces())
+			.param("sense", e.semScores().get(SemModule.SENSE))
+			.param("feel", e.semScores().get(SemModule.FEEL))
+			.param("think", e.semScores().get(SemModule.THINK))
+			.param("act", e.semScores().get(SemModule.ACT))
+			.param("relate", e.semScores().get(SemModule.RELATE))
+			.param("gap", e.meanExpectationGap())
+			.param("level", (e.experienceLevel() != null) ? e.experienceLevel().name() : null)
+			.param("severity", (e.severity() != null) ? e.severity().name() : null)
+			.param("basis", (experience != null) ? experience.basis().name() : null)
+			.param("intensityEvidence", (experience != null) ? experience.intensity().name() : null)
+			.param("participationEvidence", (experience != null) ? experience.participation().name() : null)
+			.param("intensity", e.intensity())
+			.param("participation", e.participation())
+			.param("scores", this.json.writeValueAsString(e.scores()))
+			.param("now", SqlTime.of(this.clock.instant()))
+			.update();
+	}
+
+	private ResponseEvaluated map(ResultSet rs) throws SQLException {
+		Map<SemModule, Double> sem = new EnumMap<>(SemModule.class);
+		for (SemModule module : SemModule.values()) {
+			double value = rs.getDouble("sem_" + module.name().toLowerCase());
+			if (!rs.wasNull()) {
+				sem.put(module, value);
+			}
+		}
+		return new ResponseEvaluated(rs.getLong("response_id"), rs.getLong("survey_id"),
+				rs.getLong("survey_version_id"), nullableLong(rs, "customer_id"), nullableLong(rs, "touchpoint_id"),
+				nullableLong(rs, "stage_id"), nullableLong(rs, "unit_id"), nullableLong(rs, "staff_id"),
+				enumOrNull(Channel.class, rs.getString("channel")), SqlTime.requiredInstant(rs, "submitted_at"),
+				rs.getObject("local_day", LocalDate.class), rs.getString("lifecycle_class"), rs.getString("value_tier"),
+				rs.getString("age_band"), nullableInt(rs, "nps"), enumOrNull(NpsClass.class, rs.getString("nps_class")),
+				nullableInt(rs, "csat"), nullableBoolean(rs, "csat_top_two_box"), nullableInt(rs, "ces"), sem,
+				nullableDouble(rs, "mean_gap"), enumOrNull(ExperienceLevel.class, rs.getString("experience_level")),
+				enumOrNull(NegativeSeverity.class, rs.getString("severity")), nullableDouble(rs, "intensity"),
+				nullableDouble(rs, "participation"), this.json.readValue(rs.getString("scores"), SCORES));
+	}
+
+	private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String name) {
+		return (name != null) ? Enum.valueOf(type, name) : null;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,40 @@
+-- What each recorded response means, with the dimensions it is reported under captured when it
+-- was evaluated (so that rebuilding aggregates from these rows gives the same numbers).
+create table response_evaluation (
+    response_id        bigint primary key,
+    survey_id          bigint       not null,
+    survey_version_id  bigint       not null,
+    customer_id        bigint,
+    touchpoint_id      bigint,
+    stage_id           bigint,
+    unit_id            bigint,
+    staff_id           bigint,
+    channel            varchar(20),
+    submitted_at       timestamp with time zone not null,
+    local_day          date         not null,
+    lifecycle_class    varchar(64),
+    value_tier         varchar(20),
+    age_band           varchar(20)  not null,
+    nps                int,
+    nps_class          varchar(20),
+    csat               int,
+    csat_top_two_box   boolean,
+    ces                int,
+    sem_sense          double precision,
+    sem_feel           double precision,
+    sem_think          double precision,
+    sem_act            double precision,
+    sem_relate         double precision,
+    mean_gap           double precision,
+    experience_level   varchar(20),
+    severity           varchar(20),
+    expectation_basis  varchar(20),
+    intensity_evidence varchar(20),
+    participation_evidence varchar(20),
+    intensity          double precision,
+    participation      double precision,
+    scores             text         not null,
+    evaluated_at       timestamp with time zone not null
+);
+create index ix_response_evaluation_customer on response_evaluation (customer_id, submitted_at);
+create index ix_response_evaluation_day on response_evaluation (local_day);
