@@ -92,7 +92,7 @@ public class Inbox {
 
 	void deliver(People.User user, @Nullable Long caseId, String kind, String subject, String body) {
 		Instant now = this.clock.instant();
-		boolean email = user.email() != null && this.mail.getIfAvailable() != null;
+		boolean email = user.email() != null && this.mail.getIfUnique() != null;
 		this.jdbc
 			.sql("""
 					insert into inbox_message (user_id, case_id, kind, subject, body, created_at, email_status, email_next_at)

@@ -58,7 +58,7 @@ class MailOutbox {
 
 	/** Sends every e-mail that is due; answers how many were sent. */
 	int sendDue() {
-		JavaMailSender sender = this.mail.getIfAvailable();
+		JavaMailSender sender = this.mail.getIfUnique();
 		if (sender == null) {
 			return 0;
 		}
