@@ -1,0 +1,374 @@
+package org.opencxm.actions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.journeys.Journey;
+import org.opencxm.journeys.Journeys;
+import org.opencxm.journeys.TouchpointRef;
+import org.opencxm.journeys.Touchpoints;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.Role;
+import org.opencxm.shared.ConflictException;
+import org.opencxm.shared.Created;
+import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.InvalidInputException;
+import org.opencxm.shared.LocalizedText;
+import org.opencxm.shared.NotFoundException;
+import org.opencxm.shared.SqlDialect;
+import org.opencxm.shared.SqlTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alert rules over single responses: maintained by CX managers, and evaluated for every
+ * recorded response by {@link #evaluate}. A response opens at most one case per rule: the
+ * (rule, response) key is stored before anything is done.
+ */
+@Service
+public class AlertRules {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertRules.class);
+
+	private final JdbcClient jdbc;
+
+	private final SqlDialect dialect;
+
+	private final OrgScope scope;
+
+	private final OrgUnits units;
+
+	private final Touchpoints touchpoints;
+
+	private final Journeys journeys;
+
+	private final Cases cases;
+
+	private final People people;
+
+	private final Notifier notifier;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, OrgUnits units, Touchpoints touchpoints,
+			Journeys journeys, Cases cases, People people, Notifier notifier, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+		this.scope = scope;
+		this.units = units;
+		this.touchpoints = touchpoints;
+		this.journeys = journeys;
+		this.cases = cases;
+		this.people = people;
+		this.notifier = notifier;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs every active rule on a response: for each rule it matches for the first time,
+	 * opens a case (if the rule says so) and sends the rule's notifications. Evaluating
+	 * the same response again does nothing new.
+	 */
+	@Transactional
+	public List<AlertMatch> evaluate(AlertInput input) {
+		List<AlertMatch> matches = new ArrayList<>();
+		for (Loaded rule : active()) {
+			if (!applies(rule.limits(), input) || !rule.condition().test(input)) {
+				continue;
+			}
+			String upsert = this.dialect.upsert("alert_rule_hit", List.of("rule_id", "response_id"),
+					List.of("rule_id", "response_id", "matched_at"), null, null);
+			boolean first = this.jdbc.sql(upsert)
+				.params(rule.view().id(), input.responseId(), SqlTime.of(this.clock.instant()))
+				.update() == 1;
+			if (!first) {
+				Long caseId = this.jdbc
+					.sql("select case_id from alert_rule_hit where rule_id = :rule and response_id = :response")
+					.param("rule", rule.view().id())
+					.param("response", input.responseId())
+					.query((rs, row) -> nullableLong(rs, "case_id"))
+					.optional()
+					.orElse(null);
+				matches.add(new AlertMatch(rule.view().code(), caseId, false));
+				continue;
+			}
+			AlertAction action = rule.view().action();
+			Long caseId = null;
+			if (action.openCase()) {
+				LocalizedText name = rule.view().name();
+				String title = truncate(name.zh().equals(name.en()) ? name.zh() : name.zh() + " · " + name.en());
+				caseId = this.cases
+					.openForRule(input, rule.view().id(), rule.view().code(),
+							Objects.requireNonNullElse(action.priority(), Priority.P2), title)
+					.orElse(null);
+				if (caseId == null) {
+					log.warn("Alert rule {} matched response {} but no unit could be found for its case",
+							rule.view().code(), input.responseId());
+				}
+				this.jdbc
+					.sql("update alert_rule_hit set case_id = :case where rule_id = :rule and response_id = :response")
+					.param("case", caseId)
+					.param("rule", rule.view().id())
+					.param("response", input.responseId())
+					.update();
+			}
+			Set<Long> recipients = new LinkedHashSet<>();
+			action.notifyUsers()
+				.forEach((username) -> this.people.byUsername(username).ifPresent((u) -> recipients.add(u.id())));
+			if (action.notifyUnitManager() && input.unitId() != null) {
+				this.people.managerOf(input.unitId()).ifPresent(recipients::add);
+			}
+			this.notifier.alert(recipients, rule.view(), input, caseId);
+			matches.add(new AlertMatch(rule.view().code(), caseId, true));
+		}
+		return matches;
+	}
+
+	public List<AlertRule> list() {
+		this.scope.requireRole(Role.VIEWER);
+		return this.jdbc.sql("select * from alert_rule order by code")
+			.query(this::row)
+			.list()
+			.stream()
+			.map(Loaded::view)
+			.toList();
+	}
+
+	public AlertRule get(String code) {
+		this.scope.requireRole(Role.VIEWER);
+		return find(code).map(Loaded::view).orElseThrow(() -> new NotFoundException("alert rule", code));
+	}
+
+	@Transactional
+	public Created<AlertRule> create(AlertRuleRequest request) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		if (request.code() == null) {
+			throw new InvalidInputException("code", "must not be null");
+		}
+		Checked checked = check(request);
+		Optional<Loaded> existing = find(request.code());
+		if (existing.isPresent()) {
+			AlertRule current = existing.get().view();
+			if (same(existing.get(), request, checked)) {
+				return new Created<>(current, false);
+			}
+			throw new ConflictException("alert rule " + request.code() + " exists already with other values", current);
+		}
+		this.jdbc
+			.sql("""
+					insert into alert_rule (code, name_zh, name_en, condition_json, limits_json, open_case, case_priority,
+						notify_users, notify_unit_manager, active, created_at, updated_at)
+					values (:code, :zh, :en, :condition, :limits, :openCase, :priority, :notify, :notifyManager, :active, :now, :now)
+					""")
+			.param("code", request.code())
+			.params(params(request, checked))
+			.update();
+		return new Created<>(get(request.code()), true);
+	}
+
+	@Transactional
+	public Created<AlertRule> put(String code, AlertRuleRequest request) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		if (request.code() != null && !request.code().equals(code)) {
+			throw new InvalidInputException("code", "must match the code in the path");
+		}
+		if (find(code).isEmpty()) {
+			return create(new AlertRuleRequest(code, request.name(), request.condition(), request.limits(),
+					request.action(), request.active()));
+		}
+		Checked checked = check(request);
+		this.jdbc.sql("""
+				update alert_rule set name_zh = :zh, name_en = :en, condition_json = :condition, limits_json = :limits,
+					open_case = :openCase, case_priority = :priority, notify_users = :notify,
+					notify_unit_manager = :notifyManager, active = :active, updated_at = :now
+				where code = :code
+				""").param("code", code).params(params(request, checked)).update();
+		return new Created<>(get(code), false);
+	}
+
+	@Transactional
+	public void delete(String code) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		if (this.jdbc.sql("delete from alert_rule where code = :code").param("code", code).update() == 0) {
+			throw new NotFoundException("alert rule", code);
+		}
+	}
+
+	/**
+	 * The ids a rule's limits stand for, kept with the codes so that evaluation needs no
+	 * lookups.
+	 */
+	record StoredLimits(AlertLimits codes, List<Long> touchpointIds, List<Long> stageIds, List<Long> unitIds) {
+	}
+
+	private record Checked(AlertCondition condition, String conditionJson, StoredLimits limits) {
+	}
+
+	private record Loaded(AlertRule view, AlertCondition condition, StoredLimits limits) {
+	}
+
+	private Checked check(AlertRuleRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		AlertCondition condition = AlertCondition.parse(request.condition(), violations);
+		AlertAction action = request.action();
+		if (!action.openCase() && action.notifyUsers().isEmpty() && !action.notifyUnitManager()) {
+			violations.add(FieldViolation.of("action", "must open a case, notify someone, or both"));
+		}
+		if (action.openCase() && action.priority() == null) {
+			violations.add(FieldViolation.of("action.priority", "is required to open a case"));
+		}
+		for (int i = 0; i < action.notifyUsers().size(); i++) {
+			if (this.people.byUsername(action.notifyUsers().get(i)).isEmpty()) {
+				violations.add(FieldViolation.of("action.notifyUsers[" + i + "]", "no user has this user name"));
+			}
+		}
+		AlertLimits limits = (request.limits() != null) ? request.limits() : AlertLimits.NONE;
+		Map<String, TouchpointRef> touchpointRefs = this.touchpoints.refsByCode(limits.touchpoints());
+		List<Long> touchpointIds = new ArrayList<>();
+		for (int i = 0; i < limits.touchpoints().size(); i++) {
+			TouchpointRef ref = touchpointRefs.get(limits.touchpoints().get(i));
+			if (ref == null) {
+				violations.add(FieldViolation.of("limits.touchpoints[" + i + "]", "no touchpoint has this code"));
+			}
+			else {
+				touchpointIds.add(ref.id());
+			}
+		}
+		List<Long> stageIds = new ArrayList<>();
+		for (int i = 0; i < limits.stages().size(); i++) {
+			String[] parts = limits.stages().get(i).split("/", 2);
+			Long stage = (parts.length == 2) ? this.journeys.find(parts[0])
+				.flatMap((journey) -> journey.stages().stream().filter((s) -> s.code().equals(parts[1])).findFirst())
+				.map(Journey.Stage::id)
+				.orElse(null) : null;
+			if (stage == null) {
+				violations
+					.add(FieldViolation.of("limits.stages[" + i + "]", "must be journeyCode/stageCode of a stage"));
+			}
+			else {
+				stageIds.add(stage);
+			}
+		}
+		Map<String, Long> unitIds = this.units.idsByCode(limits.units());
+		for (int i = 0; i < limits.units().size(); i++) {
+			if (!unitIds.containsKey(limits.units().get(i))) {
+				violations.add(FieldViolation.of("limits.units[" + i + "]", "no org unit has this code"));
+			}
+		}
+		if (!violations.isEmpty() || condition == null) {
+			throw new InvalidInputException(violations);
+		}
+		String conditionJson = this.json.writeValueAsString(AlertCondition.describe(condition));
+		return new Checked(condition, conditionJson,
+				new StoredLimits(limits, touchpointIds, stageIds, limits.units().stream().map(unitIds::get).toList()));
+	}
+
+	private Map<String, Object> params(AlertRuleRequest request, Checked checked) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("zh", request.name().zh());
+		params.put("en", request.name().en());
+		params.put("condition", checked.conditionJson());
+		params.put("limits", this.json.writeValueAsString(checked.limits()));
+		params.put("openCase", request.action().openCase());
+		params.put("priority", (request.action().priority() != null) ? request.action().priority().name() : null);
+		params.put("notify", String.join(",", request.action().notifyUsers()));
+		params.put("notifyManager", request.action().notifyUnitManager());
+		params.put("active", request.active() == null || request.active());
+		params.put("now", SqlTime.of(this.clock.instant()));
+		return params;
+	}
+
+	private boolean same(Loaded current, AlertRuleRequest request, Checked checked) {
+		AlertRule view = current.view();
+		return view.name().equals(request.name()) && view.action().equals(request.action())
+				&& this.json.writeValueAsString(AlertCondition.describe(current.condition()))
+					.equals(checked.conditionJson())
+				&& current.limits().codes().equals(checked.limits().codes())
+				&& (request.active() == null || request.active() == view.active());
+	}
+
+	private boolean applies(StoredLimits limits, AlertInput input) {
+		if (!limits.touchpointIds().isEmpty() && !limits.touchpointIds().contains(input.touchpointId())) {
+			return false;
+		}
+		if (!limits.stageIds().isEmpty() && !limits.stageIds().contains(input.stageId())) {
+			return false;
+		}
+		if (!limits.codes().segments().isEmpty()
+				&& limits.codes().segments().stream().noneMatch(input.segments()::contains)) {
+			return false;
+		}
+		if (!limits.unitIds().isEmpty()) {
+			if (input.unitId() == null) {
+				return false;
+			}
+			List<Long> ancestry;
+			try {
+				ancestry = this.units.ancestry(input.unitId()).stream().map(OrgUnit::id).toList();
+			}
+			catch (NotFoundException ex) {
+				return false;
+			}
+			return limits.unitIds().stream().anyMatch(ancestry::contains);
+		}
+		return true;
+	}
+
+	private List<Loaded> active() {
+		return this.jdbc.sql("select * from alert_rule where active order by id").query(this::row).list();
+	}
+
+	private Optional<Loaded> find(String code) {
+		return this.jdbc.sql("select * from alert_rule where code = :code")
+			.param("code", code)
+			.query(this::row)
+			.optional();
+	}
+
+	private Loaded row(ResultSet rs, int row) throws SQLException {
+		JsonNode conditionJson = this.json.readTree(rs.getString("condition_json"));
+		List<FieldViolation> problems = new ArrayList<>();
+		AlertCondition condition = AlertCondition.parse(conditionJson, problems);
+		StoredLimits limits = this.json.readValue(rs.getString("limits_json"), StoredLimits.class);
+		String notify = rs.getString("notify_users");
+		String priority = rs.getString("case_priority");
+		AlertAction action = new AlertAction(rs.getBoolean("open_case"),
+				(priority != null) ? Priority.valueOf(priority) : null,
+				(notify == null || notify.isBlank()) ? List.of() : List.of(notify.split(",")),
+				rs.getBoolean("notify_unit_manager"));
+		AlertRule view = new AlertRule(rs.getLong("id"), rs.getString("code"),
+				new LocalizedText(rs.getString("name_zh"), rs.getString("name_en")), conditionJson, limits.codes(),
+				action, rs.getBoolean("active"));
+		return new Loaded(view, Objects.requireNonNull(condition, "stored condition no longer parses"), limits);
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= 200) ? text : text.substring(0, 200);
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}
