@@ -1,0 +1,88 @@
+package org.opencxm.actions;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.org.OrgScope;
+import org.opencxm.shared.SemModule;
+import org.opencxm.surveys.Answer;
+import org.opencxm.surveys.Responses;
+import org.opencxm.surveys.SurveyResponse;
+import org.opencxm.text.CommentAnalysis;
+import org.opencxm.text.TextAnalyzer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every evaluated response against the alert rules (opening at most one case per
+ * rule and response), and answers the surveys module whether a customer has an open case,
+ * so that no survey goes to a customer whose complaint is still being handled.
+ */
+@Component
+class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
+
+	private final AlertRules rules;
+
+	private final Responses responses;
+
+	private final TextAnalyzer text;
+
+	private final OrgScope scope;
+
+	private final JdbcClient jdbc;
+
+	ResponseAlerts(AlertRules rules, Responses responses, TextAnalyzer text, OrgScope scope, JdbcClient jdbc) {
+		this.rules = rules;
+		this.responses = responses;
+		this.text = text;
+		this.scope = scope;
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(ResponseEvaluated evaluated) {
+		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
+	}
+
+	AlertInput input(ResponseEvaluated evaluated) {
+		SurveyResponse response = this.responses.get(evaluated.responseId());
+		Map<String, String> answers = new LinkedHashMap<>();
+		List<String> comments = new java.util.ArrayList<>();
+		for (Answer answer : response.answers()) {
+			switch (answer) {
+				case Answer.Score score -> answers.put(score.questionCode(), String.valueOf(score.value()));
+				case Answer.Gap gap -> answers.put(gap.questionCode(), String.valueOf(gap.gap()));
+				case Answer.Choice choice -> answers.put(choice.questionCode(), String.join(",", choice.options()));
+				case Answer.Text comment -> {
+					answers.put(comment.questionCode(), comment.text());
+					comments.add(comment.text());
+				}
+			}
+		}
+		Double sentiment = comments.isEmpty() ? null
+				: comments.stream().map(this.text::analyze).mapToDouble(CommentAnalysis::score).min().orElse(0);
+		Map<SemModule, Double> sem = new EnumMap<>(SemModule.class);
+		sem.putAll(evaluated.semScores());
+		return new AlertInput(evaluated.responseId(), evaluated.customerId(), evaluated.touchpointId(),
+				evaluated.stageId(), evaluated.unitId(), Set.of(), evaluated.nps(),
+				(evaluated.npsClass() != null) ? evaluated.npsClass().name() : null,
+				(evaluated.csat() != null) ? evaluated.csat().doubleValue() : null,
+				(evaluated.ces() != null) ? evaluated.ces().doubleValue() : null, sem,
+				(evaluated.experienceLevel() != null) ? evaluated.experienceLevel().name() : null, answers, comments,
+				sentiment);
+	}
+
+	@Override
+	public boolean hasOpenCase(long customerId) {
+		return this.jdbc.sql("""
+				select count(*) from cx_case where customer_id = :customer and status not in ('RESOLVED', 'CLOSED')
+				""").param("customer", customerId).query(Long.class).single() > 0;
+	}
+
+}

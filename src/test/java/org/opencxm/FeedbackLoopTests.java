@@ -1,0 +1,123 @@
+package org.opencxm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chain of events a piece of feedback sets off: a response is recorded, evaluated
+ * (NPS class, SEM scores, experience level) and checked against the alert rules, which
+ * open a case routed to the store's agent.
+ */
+@ApplicationTest
+class FeedbackLoopTests {
+
+	@Autowired
+	Api api;
+
+	@Test
+	void aDetractorsComplaintIsEvaluatedAndOpensACaseForTheStoresAgent() {
+		String company = Api.unique("co");
+		String store = company + "-store";
+		this.api.admin()
+			.post("/api/v1/org-units", Map.of("code", company, "kind", "COMPANY", "name", text("公司", "Company")))
+			.expect(201);
+		this.api.admin()
+			.post("/api/v1/org-units",
+					Map.of("code", store, "parentCode", company, "kind", "STORE", "name", text("门店", "Store")))
+			.expect(201);
+		String journey = Api.unique("j");
+		this.api.admin()
+			.post("/api/v1/journeys",
+					Map.of("code", journey, "name", text("购物", "Shopping"), "stages",
+							List.of(Map.of("code", "visit", "name", text("到店", "Visit")))))
+			.expect(201);
+		String touchpoint = Api.unique("tp");
+		this.api.admin()
+			.post("/api/v1/touchpoints",
+					Map.of("code", touchpoint, "journeyCode", journey, "stageCode", "visit", "name",
+							text("收银台", "Checkout"), "contactType", "PERSONNEL", "channel", "STORE",
+							"brandExperienceLevel", "SERVICE", "ownerUnitCode", store))
+			.expect(201);
+		String agentToken = this.api.userToken("AGENT", store);
+		String agent = this.api.as(agentToken).get("/api/v1/users/me").expect(200).json().get("username").asString();
+		String survey = Api.unique("s");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
+			.expect(201);
+		Map<String, Object> rule = new HashMap<>();
+		rule.put("code", Api.unique("rule"));
+		rule.put("name", text("投诉风险", "Complaint risk"));
+		rule.put("condition", Map.of("all", List.of(Map.of("field", "npsClass", "op", "eq", "value", "DETRACTOR"),
+				Map.of("field", "comment", "op", "containsAny", "value", List.of("投诉", "complaint")))));
+		rule.put("limits", Map.of("touchpoints", List.of(touchpoint)));
+		rule.put("action", Map.of("openCase", true, "priority", "P2"));
+		this.api.admin().post("/api/v1/alert-rules", rule).expect(201);
+
+		String customer = Api.unique("c");
+		this.api.admin()
+			.put("/api/v1/customers/" + customer, Map.of("name", "王先生", "homeUnitCode", store, "valueTier", "VIP"))
+			.expect(201);
+		Map<String, Object> answers = new HashMap<>();
+		answers.put("nps", 2);
+		answers.put("csat", 1);
+		answers.put("ces", 2);
+		answers.put("sem-feel", 1);
+		answers.put("participation", 6);
+		answers.put("comment", "排队四十分钟，收银员态度很差，我要投诉！");
+		long response = this.api.admin()
+			.send("POST", "/api/v1/surveys/" + survey + "/responses",
+					Map.of("customer", customer, "touchpoint", touchpoint, "answers", answers, "responseKey",
+							Api.unique("k")),
+					"application/json")
+			.expect(201)
+			.json()
+			.get("id")
+			.asLong();
+
+		JsonNode evaluation = eventually(() -> this.api.admin().get("/api/v1/responses/" + response + "/evaluation"));
+		assertThat(evaluation.get("npsClass").asString()).isEqualTo("DETRACTOR");
+		assertThat(evaluation.get("csatTopTwoBox").asBoolean()).isFalse();
+		assertThat(evaluation.get("experienceLevel").asString()).isEqualTo("NEGATIVE");
+		assertThat(evaluation.get("severity").asString()).isEqualTo("SEVERE");
+		assertThat(evaluation.get("semScores").get("FEEL").asDouble()).isZero();
+
+		JsonNode cases = eventually(() -> {
+			Api.Response listed = this.api.admin().get("/api/v1/cases?customer=" + customer);
+			return (listed.status() == 200 && listed.json().get("total").asLong() > 0) ? listed
+					: new Api.Response(404, Map.of(), listed.body());
+		});
+		JsonNode opened = cases.get("items").get(0);
+		assertThat(opened.get("owner").asString()).isEqualTo(agent);
+		assertThat(opened.get("priority").asString()).isEqualTo("P2");
+		assertThat(this.api.as(agentToken).get("/api/v1/cases?mine=true").expect(200).json().get("total").asLong())
+			.isPositive();
+		this.api.admin().getAny("/api/v1/customers/" + customer + "/experience-score").expect(200);
+	}
+
+	private static JsonNode eventually(Supplier<Api.Response> call) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Api.Response last = call.get();
+		while (last.status() != 200 && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			last = call.get();
+		}
+		assertThat(last.status()).as(last.body()).isEqualTo(200);
+		return last.json();
+	}
+
+	private static Map<String, String> text(String zh, String en) {
+		return Map.of("zh-CN", zh, "en", en);
+	}
+
+}
