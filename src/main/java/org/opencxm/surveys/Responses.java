@@ -139,7 +139,15 @@ public class Responses {
 				: this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		ResponseWriter.Outcome outcome = this.writer.write(new ResponseWriter.Draft("api:" + key, version,
 				ResponseStatus.COMPLETE, ResponseSource.API, links, language, submittedAt, checked.answers()));
-		return new Created<>(this.store.get(outcome.id()).orElseThrow(), outcome.created());
+		if (!outcome.created()) {
+			return new Created<>(this.store.get(outcome.id()).orElseThrow(), false);
+		}
+		// What was just written, without reading it back: the hot path of API
+		// submissions.
+		return new Created<>(new SurveyResponse(outcome.id(), version.surveyId(), version.surveyCode(),
+				version.versionId(), version.version(), ResponseStatus.COMPLETE, ResponseSource.API, links.customerId(),
+				null, null, links.interactionId(), links.touchpointId(), links.stageId(), links.unitId(),
+				links.staffId(), links.channel(), language, submittedAt, checked.answers()), true);
 	}
 
 	private static String key(@Nullable String body, @Nullable String header, List<FieldViolation> violations) {

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SQL of surveys and their versions. Published versions never change, so they are
@@ -37,7 +39,11 @@ class SurveyStore {
 
 	private final JsonMapper json;
 
+	private static final long CURRENT_TTL_NANOS = 5_000_000_000L;
+
 	private final Map<Long, SurveyVersion> published = new ConcurrentHashMap<>();
+
+	private final Map<String, Current> currents = new ConcurrentHashMap<>();
 
 	SurveyStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -63,12 +69,27 @@ class SurveyStore {
 		return this.jdbc.sql("select count(*) from survey").query(Long.class).single();
 	}
 
-	/** The version that answers are taken for: the latest of a published survey. */
+	/**
+	 * The version that answers are taken for: the latest of the survey. Remembered for a
+	 * few seconds (forgotten at once when this node changes a survey), so that a stream
+	 * of responses does not ask the database for it every time.
+	 */
 	Optional<SurveyVersion> current(String code) {
-		return this.jdbc.sql("""
-				select s.id, s.status, max(v.id) as version_id from survey s join survey_version v on v.survey_id = s.id
-				where s.code = :code group by s.id, s.status
-				""").param("code", code).query((rs, row) -> rs.getLong("version_id")).optional().map(this::version);
+		long now = System.nanoTime();
+		Current cached = this.currents.get(code);
+		if (cached != null && now - cached.at() < CURRENT_TTL_NANOS) {
+			return Optional.of(version(cached.versionId()));
+		}
+		Optional<Long> versionId = this.jdbc.sql("""
+				select max(v.id) as version_id from survey s join survey_version v on v.survey_id = s.id
+				where s.code = :code group by s.id
+				""").param("code", code).query((rs, row) -> rs.getLong("version_id")).optional();
+		versionId.ifPresent((id) -> this.currents.put(code, new Current(id, now)));
+		return versionId.map(this::version);
+	}
+
+	private record Current(long versionId, long at) {
+
 	}
 
 	/** The latest version of a survey, by the survey's id. */
@@ -163,6 +184,15 @@ class SurveyStore {
 	}
 
 	private void touch(long surveyId, @Nullable SurveyStatus status, Instant now) {
+		this.currents.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					SurveyStore.this.currents.clear();
+				}
+			});
+		}
 		this.jdbc.sql(
 				"update survey set updated_at = :now, status = coalesce(cast(:status as varchar(16)), status) where id = :id")
 			.param("now", SqlTime.of(now))

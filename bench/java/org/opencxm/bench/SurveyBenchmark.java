@@ -1,0 +1,196 @@
+package org.opencxm.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.opencxm.org.OrgScope;
+import org.opencxm.surveys.PublicLinkRequest;
+import org.opencxm.surveys.PublicLinks;
+import org.opencxm.surveys.SurveyTemplates;
+
+/**
+ * Feedback collection under load: complete responses to the touchpoint survey (ten answers
+ * each, with a comment) posted through the API at concurrency 16, each under its own
+ * idempotency key, and the anonymous respondent page of a public link read over and over (a
+ * new visitor each time: no cookie, so every read also makes a session and a CSRF token). The
+ * server runs in this process and the load comes over loopback HTTP, so client and server
+ * share the machine's cores.
+ *
+ * <p>Run with {@code bench/surveys/run [h2|postgres] [singles=N]}.
+ */
+public final class SurveyBenchmark {
+
+	private static final String SURVEY = "bench-touchpoint";
+
+	private static final String LINK = "bench-counter";
+
+	private SurveyBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options = BenchOptions.parse(args);
+		// The benchmark is one client address hammering one link: lift the public pages' limits.
+		System.setProperty("opencxm.surveys.rate-limit.per-address", "1000000000");
+		System.setProperty("opencxm.surveys.rate-limit.per-link", "1000000000");
+		try (BenchServer server = BenchServer.start(options)) {
+			BenchWorkspace.create(server);
+			var context = server.context();
+			context.getBean(OrgScope.class).runAsSystem(() -> {
+				context.getBean(SurveyTemplates.class).create(SurveyTemplates.TOUCHPOINT, SURVEY, true);
+				context.getBean(PublicLinks.class)
+					.create(new PublicLinkRequest(LINK, SURVEY, "bench-tp-2-1", "bench-store-3", null));
+			});
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			System.out.printf("database: %s, cores: %d%n", options.database(),
+					Runtime.getRuntime().availableProcessors());
+
+			responses(server, http, "warm", 3000, 16);
+			pages(server, http, 1000, 1);
+			Result submitted = responses(server, http, "run", options.singles(), 16);
+			Result page = pages(server, http, 5000, 1);
+			Result pagesLoaded = pages(server, http, 10_000, 16);
+
+			System.out.println();
+			System.out.printf("| measure | value |%n| --- | --- |%n");
+			System.out.printf("| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s) |%n",
+					submitted.rate(), submitted.count(), submitted.seconds());
+			System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
+					submitted.percentile(50), submitted.percentile(95), submitted.percentile(99),
+					submitted.percentile(100));
+			System.out.printf("| respondent page, one at a time, p50 / p95 / p99 | %.2f / %.2f / %.2f ms |%n",
+					page.percentile(50), page.percentile(95), page.percentile(99));
+			System.out.printf("| respondent page, concurrency 16 | %,.0f pages/s, p95 %.1f ms |%n", pagesLoaded.rate(),
+					pagesLoaded.percentile(95));
+		}
+	}
+
+	static Result responses(BenchServer server, HttpClient http, String prefix, int total, int concurrency)
+			throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		long[] latencies = new long[total];
+		long start = System.nanoTime();
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < concurrency; t++) {
+				futures.add(pool.submit(() -> {
+					int i;
+					while ((i = next.getAndIncrement()) < total) {
+						String body = response(prefix + "-" + i, new SplittableRandom(i * 7919L + prefix.hashCode()));
+						long begin = System.nanoTime();
+						HttpResponse<String> response = http.send(HttpRequest
+							.newBuilder(URI.create(server.baseUrl() + "/api/v1/surveys/" + SURVEY + "/responses"))
+							.header("Authorization", "Bearer " + server.token())
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+							.build(), HttpResponse.BodyHandlers.ofString());
+						latencies[i] = System.nanoTime() - begin;
+						if (response.statusCode() != 201) {
+							throw new IllegalStateException(
+									"response answered " + response.statusCode() + ": " + response.body());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		return new Result(total, System.nanoTime() - start, latencies);
+	}
+
+	static Result pages(BenchServer server, HttpClient http, int total, int concurrency) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		long[] latencies = new long[total];
+		long start = System.nanoTime();
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < concurrency; t++) {
+				futures.add(pool.submit(() -> {
+					int i;
+					while ((i = next.getAndIncrement()) < total) {
+						long begin = System.nanoTime();
+						HttpResponse<String> response = http.send(
+								HttpRequest.newBuilder(URI.create(server.baseUrl() + "/p/" + LINK))
+									.header("Accept-Language", (i % 2 == 0) ? "zh-CN" : "en")
+									.GET()
+									.build(),
+								HttpResponse.BodyHandlers.ofString());
+						latencies[i] = System.nanoTime() - begin;
+						if (response.statusCode() != 200) {
+							throw new IllegalStateException("page answered " + response.statusCode());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		return new Result(total, System.nanoTime() - start, latencies);
+	}
+
+	/** A complete response to the touchpoint survey at one of the benchmark's stores. */
+	static String response(String key, SplittableRandom random) {
+		int store = random.nextInt(BenchWorkspace.STORES);
+		int stage = random.nextInt(6);
+		int touchpoint = random.nextInt(5);
+		StringBuilder json = new StringBuilder(600).append("{\"responseKey\":\"")
+			.append(key)
+			.append("\",\"touchpoint\":\"bench-tp-")
+			.append(stage)
+			.append('-')
+			.append(touchpoint)
+			.append("\",\"unit\":\"bench-store-")
+			.append(store)
+			.append("\",\"answers\":{\"nps\":")
+			.append(random.nextInt(11))
+			.append(",\"csat\":")
+			.append(1 + random.nextInt(5))
+			.append(",\"ces\":")
+			.append(1 + random.nextInt(7));
+		for (String sem : List.of("sem-sense", "sem-feel", "sem-think", "sem-act", "sem-relate")) {
+			json.append(",\"").append(sem).append("\":").append(1 + random.nextInt(7));
+		}
+		json.append(",\"participation\":")
+			.append(1 + random.nextInt(7))
+			.append(",\"intensity\":")
+			.append(1 + random.nextInt(7))
+			.append(",\"comment\":\"")
+			.append((random.nextBoolean()) ? "店员很热情，排队有点久。" : "Friendly staff, but the queue was long.")
+			.append("\"}}");
+		return json.toString();
+	}
+
+	record Result(long count, long nanos, long[] latencies) {
+
+		double seconds() {
+			return this.nanos / 1e9;
+		}
+
+		double rate() {
+			return this.count / seconds();
+		}
+
+		double percentile(double p) {
+			long[] sorted = this.latencies.clone();
+			Arrays.sort(sorted);
+			int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+			return sorted[Math.max(index, 0)] / 1e6;
+		}
+
+	}
+
+}
