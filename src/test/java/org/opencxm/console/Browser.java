@@ -158,7 +158,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
 	}
 
 	public <T> T until(Function<WebDriver, @Nullable T> condition) {
-		return new WebDriverWait(driver(), WAIT).until(condition::apply);
+		// A page that reloads while the condition reads it leaves stale elements: read
+		// again.
+		return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	public String text(String css) {
