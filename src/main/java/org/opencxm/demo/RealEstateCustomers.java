@@ -63,7 +63,11 @@ final class RealEstateCustomers {
 	 */
 	private final class Household {
 
+		private final Scene scene;
+
 		private final Dice dice;
+
+		private final int number;
 
 		private final String id;
 
@@ -102,24 +106,26 @@ final class RealEstateCustomers {
 		private @Nullable LocalDate movedIn;
 
 		Household(int index) {
+			this.scene = RealEstateCustomers.this.scene;
 			this.dice = Dice.of("real-estate", index);
-			this.id = "hf-%05d".formatted(index + 1);
+			this.number = index + 1;
+			this.id = "hf-%05d".formatted(this.number);
 			this.project = RealEstateCustomers.this.projects.get(this.dice.weighted(PROJECT_WEIGHTS));
-			this.consultant = RealEstateCustomers.this.scene.staff(this.project, "consultant", this.dice);
-			this.butler = RealEstateCustomers.this.scene.staff(this.project, "butler", this.dice);
-			this.engineer = RealEstateCustomers.this.scene.first(this.project, "engineer");
-			this.manager = RealEstateCustomers.this.scene.first(this.project, "manager");
+			this.consultant = this.scene.staff(this.project, "consultant", this.dice);
+			this.butler = this.scene.staff(this.project, "butler", this.dice);
+			this.engineer = this.scene.first(this.project, "engineer");
+			this.manager = this.scene.first(this.project, "manager");
 			this.progress = this.dice.weighted(PROGRESS);
-			this.tier = RealEstateCustomers.this.scene.personas().tier(this.dice);
+			this.tier = this.scene.personas().tier(this.dice);
 			this.visitors = this.dice.between(1, 4);
-			this.itinerary = RealEstateCustomers.this.scene.itinerary(this.id);
-			int[] lengths = { this.dice.between(10, 45), this.dice.between(7, 25), this.dice.between(90, 180),
+			this.itinerary = this.scene.itinerary(this.id);
+			this.lengths = new int[] { this.dice.between(10, 45), this.dice.between(7, 25), this.dice.between(90, 180),
 					this.dice.between(3, 12), this.dice.between(30, 90), this.dice.between(30, 150) };
-			this.lengths = lengths;
-			this.reached = (this.progress == LIVING) ? lengths[LIVING] : this.dice.between(1, lengths[this.progress]);
+			this.reached = (this.progress == LIVING) ? this.lengths[LIVING]
+					: this.dice.between(1, this.lengths[this.progress]);
 			int total = 0;
 			for (int stage = 0; stage < this.progress; stage++) {
-				total += lengths[stage];
+				total += this.lengths[stage];
 			}
 			this.span = total + this.reached;
 			this.scale = (this.span > 330) ? 330.0 / this.span : 1.0;
@@ -128,8 +134,7 @@ final class RealEstateCustomers {
 		}
 
 		DemoCustomer build() {
-			Personas.Persona persona = RealEstateCustomers.this.scene.personas()
-				.next(this.dice, this.number(), 0.15, AGES);
+			Personas.Persona persona = this.scene.personas().next(this.dice, this.number, 0.15, AGES);
 			int start = 0;
 			for (int stage = 0; stage <= this.progress; stage++) {
 				int length = (stage == this.progress) ? this.reached : this.lengths[stage];
@@ -149,10 +154,6 @@ final class RealEstateCustomers {
 					persona.language(), persona.birthYear(), attributes(), LIFECYCLE_CLASSES[this.progress], this.tier,
 					this.project, Personas.consents(this.dice, source, this.itinerary.first(), 0.7, 0.88, 0.5, 0.3));
 			return new DemoCustomer(profile, this.itinerary.contacts());
-		}
-
-		private int number() {
-			return Integer.parseInt(this.id.substring(3));
 		}
 
 		private void viewing(int start, int length) {
@@ -332,7 +333,7 @@ final class RealEstateCustomers {
 
 		private int floorArea() {
 			// Derived from a dice of its own so that asking twice gives the same area.
-			Dice area = Dice.of("floor-area", number());
+			Dice area = Dice.of("floor-area", this.number);
 			return switch (this.tier) {
 				case VIP -> area.between(180, 260);
 				case HIGH -> area.between(130, 175);
@@ -342,11 +343,11 @@ final class RealEstateCustomers {
 		}
 
 		private boolean mortgage() {
-			return Dice.of("mortgage", number()).chance((this.tier == ValueTier.VIP) ? 0.4 : 0.8);
+			return Dice.of("mortgage", this.number).chance((this.tier == ValueTier.VIP) ? 0.4 : 0.8);
 		}
 
 		private double quality(String touchpoint) {
-			return RealEstateCustomers.this.scene.quality(this.project, touchpoint);
+			return this.scene.quality(this.project, touchpoint);
 		}
 
 		private int daysBack(int day) {
