@@ -27,16 +27,17 @@ class DemoPopulationTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-15T04:00:00Z");
 
-	private final DemoCatalog catalog = DemoCatalog.load();
+	private static final DemoCatalog CATALOG = DemoCatalog.load();
 
-	private final List<DemoCustomer> customers = population(NOW).customers();
+	// Generated once for all tests: it takes a moment.
+	private static final List<DemoCustomer> CUSTOMERS = population(NOW).customers();
 
-	private final List<InteractionRequest> contacts = DemoPopulation.contactsInTimeOrder(this.customers);
+	private static final List<InteractionRequest> CONTACTS = DemoPopulation.contactsInTimeOrder(CUSTOMERS);
 
 	@Test
 	void isTheSameEveryTime() {
 		List<DemoCustomer> again = population(NOW).customers();
-		assertThat(again).isEqualTo(this.customers);
+		assertThat(again).isEqualTo(CUSTOMERS);
 		assertThat(population(NOW).staff()).isEqualTo(population(NOW).staff());
 	}
 
@@ -44,33 +45,33 @@ class DemoPopulationTests {
 	void doesNotDependOnTheDayItIsLoadedForItsCounts() {
 		List<DemoCustomer> later = population(NOW.plus(Duration.ofDays(123))).customers();
 		assertThat(later).extracting((customer) -> customer.profile().externalId())
-			.isEqualTo(this.customers.stream().map((customer) -> customer.profile().externalId()).toList());
-		assertThat(DemoPopulation.contactsInTimeOrder(later)).hasSameSizeAs(this.contacts);
-		assertThat(later.get(0).profile().name()).isEqualTo(this.customers.get(0).profile().name());
+			.isEqualTo(CUSTOMERS.stream().map((customer) -> customer.profile().externalId()).toList());
+		assertThat(DemoPopulation.contactsInTimeOrder(later)).hasSameSizeAs(CONTACTS);
+		assertThat(later.get(0).profile().name()).isEqualTo(CUSTOMERS.get(0).profile().name());
 	}
 
 	@Test
 	void hasEnoughCustomersAndContactsForAShowcase() {
-		assertThat(this.customers).hasSizeGreaterThanOrEqualTo(2000);
-		assertThat(this.contacts).hasSizeGreaterThanOrEqualTo(50_000);
-		assertThat(this.customers).allSatisfy((customer) -> assertThat(customer.contacts()).isNotEmpty());
+		assertThat(CUSTOMERS).hasSizeGreaterThanOrEqualTo(2000);
+		assertThat(CONTACTS).hasSizeGreaterThanOrEqualTo(50_000);
+		assertThat(CUSTOMERS).allSatisfy((customer) -> assertThat(customer.contacts()).isNotEmpty());
 		Set<String> ids = new HashSet<>();
-		this.contacts.forEach((contact) -> assertThat(ids.add(contact.eventId())).isTrue());
-		assertThat(this.contacts).allSatisfy((contact) -> assertThat(contact.eventId()).startsWith("demo-"));
+		CONTACTS.forEach((contact) -> assertThat(ids.add(contact.eventId())).isTrue());
+		assertThat(CONTACTS).allSatisfy((contact) -> assertThat(contact.eventId()).startsWith("demo-"));
 	}
 
 	@Test
 	void placesEveryContactInThePastYear() {
-		assertThat(this.contacts).allSatisfy(
+		assertThat(CONTACTS).allSatisfy(
 				(contact) -> assertThat(contact.occurredAt()).isBefore(NOW).isAfter(NOW.minus(Duration.ofDays(367))));
 	}
 
 	@Test
 	void refersOnlyToTouchpointsUnitsAndStaffOfTheCatalogue() {
-		Set<String> touchpoints = this.catalog.stageOfTouchpoint().keySet();
-		Set<String> units = this.catalog.allUnits().stream().map(DemoCatalog.Unit::code).collect(Collectors.toSet());
+		Set<String> touchpoints = CATALOG.stageOfTouchpoint().keySet();
+		Set<String> units = CATALOG.allUnits().stream().map(DemoCatalog.Unit::code).collect(Collectors.toSet());
 		Set<String> staff = population(NOW).staff().stream().map(StaffRequest::code).collect(Collectors.toSet());
-		assertThat(this.contacts).allSatisfy((contact) -> {
+		assertThat(CONTACTS).allSatisfy((contact) -> {
 			assertThat(touchpoints).contains(contact.touchpoint());
 			if (contact.unit() != null) {
 				assertThat(units).contains(contact.unit());
@@ -79,8 +80,7 @@ class DemoPopulationTests {
 				assertThat(staff).contains(contact.staff());
 			}
 		});
-		assertThat(this.customers)
-			.allSatisfy((customer) -> assertThat(units).contains(customer.profile().homeUnitCode()));
+		assertThat(CUSTOMERS).allSatisfy((customer) -> assertThat(units).contains(customer.profile().homeUnitCode()));
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class DemoPopulationTests {
 		Set<AgeBand> bands = EnumSet.noneOf(AgeBand.class);
 		Map<ValueTier, Integer> tiers = new HashMap<>();
 		Map<String, Integer> classes = new HashMap<>();
-		for (DemoCustomer customer : this.customers) {
+		for (DemoCustomer customer : CUSTOMERS) {
 			CustomerRequest profile = customer.profile();
 			bands.add(AgeBand.of(profile.birthYear(), today));
 			tiers.merge(profile.valueTier(), 1, Integer::sum);
@@ -102,22 +102,14 @@ class DemoPopulationTests {
 		assertThat(tiers.get(ValueTier.HIGH)).isLessThan(tiers.get(ValueTier.MEDIUM));
 		assertThat(tiers.get(ValueTier.MEDIUM)).isLessThan(tiers.get(ValueTier.LOW));
 		assertThat(classes).containsOnlyKeys("prospect", "contracted", "run-in", "stable");
-		System.out.println("tiers " + tiers + " classes " + classes + " contacts " + this.contacts.size());
-		Map<String, Long> byPrefix = this.contacts.stream()
-			.collect(Collectors.groupingBy((c) -> c.customer().substring(0, 2), Collectors.counting()));
-		System.out.println(byPrefix);
-		Map<String, Long> byTouchpoint = this.contacts.stream()
-			.collect(Collectors.groupingBy(InteractionRequest::touchpoint, java.util.TreeMap::new,
-					Collectors.counting()));
-		System.out.println(byTouchpoint);
 	}
 
 	@Test
 	void keepsEachRealEstateCustomersClassInStepWithItsFurthestStage() {
-		Map<String, String> stageOf = this.catalog.stageOfTouchpoint();
+		Map<String, String> stageOf = CATALOG.stageOfTouchpoint();
 		List<String> stages = List.of("viewing", "signing", "waiting", "handover", "move-in", "living");
 		List<String> classOfStage = List.of("prospect", "contracted", "contracted", "run-in", "run-in", "stable");
-		for (DemoCustomer customer : this.customers) {
+		for (DemoCustomer customer : CUSTOMERS) {
 			if (customer.profile().externalId().startsWith("hf-")) {
 				int furthest = customer.contacts()
 					.stream()
@@ -130,8 +122,8 @@ class DemoPopulationTests {
 		}
 	}
 
-	private DemoPopulation population(Instant now) {
-		return new DemoPopulation(this.catalog, new DemoStory(), Names.load(), now);
+	private static DemoPopulation population(Instant now) {
+		return new DemoPopulation(CATALOG, new DemoStory(), Names.load(), now);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
@@ -149,7 +150,7 @@ class DemoWorkspaceTests {
 		assertThat(agent.get("scopeUnitCode").asString()).isEqualTo("huafu-sh-riverside");
 		assertThat(agent.get("staffCode").asString()).isEqualTo("huafu-sh-riverside-consultant-1");
 		assertThat(me("viewer").get("locale").asString()).isEqualTo("en");
-		this.api.basic("viewer", PASSWORD).post("/api/v1/customers", java.util.Map.of("externalId", "x-1")).expect(403);
+		this.api.basic("viewer", PASSWORD).post("/api/v1/customers", Map.of("externalId", "x-1")).expect(403);
 	}
 
 	@Test
