@@ -2,6 +2,7 @@ package org.opencxm.demo;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.customers.CustomerRequest;
@@ -98,6 +99,9 @@ class DemoLoader implements ApplicationRunner {
 	private Loaded load() {
 		DemoCatalog catalog = DemoCatalog.load();
 		DemoPopulation population = new DemoPopulation(catalog, this.story, Names.load(), this.clock.instant());
+		// Generating the customers needs no database: it runs while the catalogue is
+		// written.
+		CompletableFuture<List<DemoCustomer>> generated = CompletableFuture.supplyAsync(population::customers);
 		for (DemoCatalog.Unit root : catalog.units()) {
 			createUnit(root, null);
 		}
@@ -106,12 +110,12 @@ class DemoLoader implements ApplicationRunner {
 		catalog.journeys().forEach((journey) -> this.journeys.create(journey.request()));
 		List<TouchpointRequest> touchpointRequests = catalog.touchpointRequests();
 		touchpointRequests.forEach(this.touchpoints::create);
-		List<DemoCustomer> demoCustomers = population.customers();
+		List<DemoCustomer> demoCustomers = generated.join();
 		List<CustomerRequest> profiles = demoCustomers.stream().map(DemoCustomer::profile).toList();
 		for (int from = 0; from < profiles.size(); from += Customers.MAX_BATCH) {
 			this.customers.putAll(profiles.subList(from, Math.min(profiles.size(), from + Customers.MAX_BATCH)));
 		}
-		List<InteractionRequest> contacts = DemoPopulation.contactsInTimeOrder(demoCustomers);
+		List<InteractionRequest> contacts = DemoPopulation.contacts(demoCustomers);
 		for (int from = 0; from < contacts.size(); from += ContactArchive.MAX_BATCH) {
 			this.archive
 				.recordBatch(contacts.subList(from, Math.min(contacts.size(), from + ContactArchive.MAX_BATCH)));
