@@ -95,7 +95,7 @@ final class PhoneCustomers {
 				int minute = dice.between(600, 1260);
 				String consultant = this.scene.staff(store, "consultant", dice);
 				itinerary.add(day, minute, "ph-hands-on", store, consultant, "trialMinutes",
-						dice.around(5 + 25 * this.scene.quality(store, "ph-hands-on"), 4), "model", model.name());
+						trialMinutes(dice, this.scene.quality(store, "ph-hands-on")), "model", model.name());
 				if (dice.chance(0.5)) {
 					itinerary.add(day, minute + 10, "ph-camera-demo", store, null);
 				}
@@ -168,6 +168,11 @@ final class PhoneCustomers {
 			itinerary.add(day - turnaround, dice.between(600, 1200), "ph-repair-turnaround", SERVICE,
 					this.scene.staff(SERVICE, "engineer", dice), "turnaroundDays", turnaround, "promisedDays", 3);
 		}
+	}
+
+	/** People stay much longer where the trial is really good. */
+	private static int trialMinutes(Dice dice, double quality) {
+		return dice.around(4 + 24 * quality * quality, 4);
 	}
 
 	private static Model model(Dice dice, ValueTier tier) {

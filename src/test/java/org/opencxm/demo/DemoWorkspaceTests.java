@@ -182,6 +182,9 @@ class DemoWorkspaceTests {
 		double yuzhou = averageOf("defectsFound", "huafu-cq-yuzhou", "re-handover-inspection");
 		double riverside = averageOf("defectsFound", "huafu-sh-riverside", "re-handover-inspection");
 		assertThat(yuzhou).isGreaterThan(2 * riverside);
+		double flagship = averageOf("trialMinutes", "xingyao-sh-flagship", "ph-hands-on");
+		double sanlitun = averageOf("trialMinutes", "xingyao-bj-sanlitun", "ph-hands-on");
+		assertThat(flagship).isGreaterThan(1.25 * sanlitun);
 	}
 
 	@Test
