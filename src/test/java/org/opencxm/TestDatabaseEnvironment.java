@@ -8,6 +8,8 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points every test application context at its database: a fresh in-memory H2 database
@@ -32,7 +34,14 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 			properties.put("spring.datasource.url", "jdbc:h2:mem:test-" + UUID.randomUUID()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 		}
-		properties.putIfAbsent("opencxm.demo", "false");
+		// No demo data unless a test asks for it with @SpringBootTest(properties =
+		// "opencxm.demo=true"):
+		// those properties are in the environment already, but this source comes first.
+		PropertySource<?> testProperties = environment.getPropertySources()
+			.get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+		if (testProperties == null || !testProperties.containsProperty("opencxm.demo")) {
+			properties.put("opencxm.demo", "false");
+		}
 		properties.put("opencxm.admin-password", ADMIN_PASSWORD);
 		environment.getPropertySources().addFirst(new MapPropertySource("opencxm-test-database", properties));
 	}

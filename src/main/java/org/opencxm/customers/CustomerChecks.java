@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,52 @@ class CustomerChecks {
 	 * @throws InvalidInputException listing every problem
 	 */
 	Profile profile(String externalId, CustomerRequest request) {
+		return profile(externalId, request, null);
+	}
+
+	/**
+	 * The profiles a batch of requests describes, in their order.
+	 * @throws InvalidInputException listing every problem of every request, each with the
+	 * index of its request; an external id used twice is a problem too
+	 */
+	List<Profile> profiles(List<CustomerRequest> requests) {
+		Set<String> unitCodes = new HashSet<>();
+		requests.forEach((request) -> {
+			String code = trimmed(request.homeUnitCode());
+			if (code != null) {
+				unitCodes.add(code);
+			}
+		});
+		Map<String, Long> unitIds = this.units.idsByCode(unitCodes);
+		List<FieldViolation> violations = new ArrayList<>();
+		List<Profile> profiles = new ArrayList<>(requests.size());
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < requests.size(); i++) {
+			int index = i;
+			CustomerRequest request = requests.get(i);
+			String externalId = request.externalId();
+			if (externalId == null) {
+				violations.add(FieldViolation.of("externalId", "must not be null").atIndex(index));
+			}
+			else if (!seen.add(externalId)) {
+				violations.add(FieldViolation.of("externalId", "is used twice in this batch").atIndex(index));
+			}
+			else {
+				try {
+					profiles.add(profile(externalId, request, unitIds));
+				}
+				catch (InvalidInputException ex) {
+					ex.violations().forEach((violation) -> violations.add(violation.atIndex(index)));
+				}
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		return profiles;
+	}
+
+	private Profile profile(String externalId, CustomerRequest request, @Nullable Map<String, Long> knownUnitIds) {
 		List<FieldViolation> violations = new ArrayList<>(annotated(request));
 		if (request.externalId() != null && !request.externalId().equals(externalId)) {
 			violations.add(FieldViolation.of("externalId", "must match the external id in the path"));
@@ -99,7 +146,7 @@ class CustomerChecks {
 				violations.add(FieldViolation.of("lifecycleClass", problem));
 			}
 		}
-		Long homeUnitId = homeUnit(trimmed(request.homeUnitCode()), violations);
+		Long homeUnitId = homeUnit(trimmed(request.homeUnitCode()), knownUnitIds, violations);
 		Map<String, AttributeValue> attributes = attributes(request.attributes(), violations);
 		if (request.consents() != null) {
 			request.consents()
@@ -147,7 +194,8 @@ class CustomerChecks {
 		return Optional.empty();
 	}
 
-	private @Nullable Long homeUnit(@Nullable String code, List<FieldViolation> violations) {
+	private @Nullable Long homeUnit(@Nullable String code, @Nullable Map<String, Long> knownUnitIds,
+			List<FieldViolation> violations) {
 		if (code == null) {
 			Caller caller = this.scope.currentOrNull();
 			if (caller != null && caller.scoped()) {
@@ -156,7 +204,7 @@ class CustomerChecks {
 			}
 			return null;
 		}
-		Long id = this.units.idsByCode(Set.of(code)).get(code);
+		Long id = (knownUnitIds != null) ? knownUnitIds.get(code) : this.units.idsByCode(Set.of(code)).get(code);
 		if (id == null) {
 			violations.add(FieldViolation.of("homeUnitCode", "no org unit has this code"));
 		}

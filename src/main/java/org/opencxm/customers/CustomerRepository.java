@@ -45,6 +45,19 @@ class CustomerRepository {
 			select id, external_id, home_unit_id, lifecycle_class, value_tier, birth_year, language from customer
 			""";
 
+	private static final String INSERT = """
+			insert into customer (external_id, name, phone, phone_norm, email, email_norm, language, birth_year,
+				lifecycle_class, value_tier, home_unit_id, created_at, updated_at)
+			values (:externalId, :name, :phone, :phoneNorm, :email, :emailNorm, :language, :birthYear,
+				:lifecycleClass, :valueTier, :homeUnitId, :now, :now)
+			""";
+
+	private static final String INSERT_ATTRIBUTE = """
+			insert into customer_attribute (customer_id, name, type, string_value, string_key, number_value,
+				boolean_value, date_value)
+			values (:customer, :name, :type, :string, :key, :number, :bool, :date)
+			""";
+
 	private static final String CONSENT_COLUMNS = "customer_id, channel, granted, effective_at, source, recorded_by, recorded_at";
 
 	/** Keeps IN lists well below what either database accepts in one statement. */
@@ -77,6 +90,18 @@ class CustomerRepository {
 			.param("externalId", externalId)
 			.query(CustomerRepository::row)
 			.optional();
+	}
+
+	Map<String, Row> byExternalIds(Collection<String> externalIds) {
+		Map<String, Row> rows = new HashMap<>();
+		for (List<String> chunk : chunks(externalIds)) {
+			this.jdbc.sql(SELECT + " where c.external_id in (:ids)")
+				.param("ids", chunk)
+				.query(CustomerRepository::row)
+				.list()
+				.forEach((row) -> rows.put(row.externalId(), row));
+		}
+		return rows;
 	}
 
 	Optional<CustomerRef> ref(long id) {
@@ -119,15 +144,32 @@ class CustomerRepository {
 		this.template.batchUpdate(this.insertBare, rows);
 	}
 
+	/**
+	 * Adds new customers with their attributes in a few statements, and answers their ids
+	 * by external id.
+	 */
+	Map<String, Long> insertAll(List<Profile> profiles) {
+		var now = SqlTime.of(this.clock.instant());
+		SqlParameterSource[] rows = profiles.stream()
+			.map((profile) -> new MapSqlParameterSource(profileParams(profile)).addValue("now", now))
+			.toArray(SqlParameterSource[]::new);
+		this.template.batchUpdate(INSERT, rows);
+		Map<String, Long> ids = new HashMap<>();
+		refs(profiles.stream().map(Profile::externalId).toList())
+			.forEach((externalId, ref) -> ids.put(externalId, ref.id()));
+		List<SqlParameterSource> attributeRows = new ArrayList<>();
+		profiles.forEach(
+				(profile) -> attributeRows.addAll(attributeRows(ids.get(profile.externalId()), profile.attributes())));
+		if (!attributeRows.isEmpty()) {
+			this.template.batchUpdate(INSERT_ATTRIBUTE, attributeRows.toArray(SqlParameterSource[]::new));
+		}
+		return ids;
+	}
+
 	long insert(Profile profile) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		var now = SqlTime.of(this.clock.instant());
-		this.jdbc.sql("""
-				insert into customer (external_id, name, phone, phone_norm, email, email_norm, language, birth_year,
-					lifecycle_class, value_tier, home_unit_id, created_at, updated_at)
-				values (:externalId, :name, :phone, :phoneNorm, :email, :emailNorm, :language, :birthYear,
-					:lifecycleClass, :valueTier, :homeUnitId, :now, :now)
-				""").params(profileParams(profile)).param("now", now).update(keys, "id");
+		this.jdbc.sql(INSERT).params(profileParams(profile)).param("now", now).update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		insertAttributes(id, profile.attributes());
 		return id;
@@ -168,10 +210,14 @@ class CustomerRepository {
 	}
 
 	private void insertAttributes(long customerId, Map<String, AttributeValue> attributes) {
-		if (attributes.isEmpty()) {
-			return;
+		if (!attributes.isEmpty()) {
+			this.template.batchUpdate(INSERT_ATTRIBUTE,
+					attributeRows(customerId, attributes).toArray(SqlParameterSource[]::new));
 		}
-		SqlParameterSource[] rows = attributes.entrySet().stream().map((entry) -> {
+	}
+
+	private static List<SqlParameterSource> attributeRows(long customerId, Map<String, AttributeValue> attributes) {
+		return attributes.entrySet().stream().map((entry) -> {
 			MapSqlParameterSource row = new MapSqlParameterSource().addValue("customer", customerId)
 				.addValue("name", entry.getKey())
 				.addValue("type", entry.getValue().type())
@@ -187,13 +233,8 @@ class CustomerRepository {
 				case AttributeValue.BooleanValue flag -> row.addValue("bool", flag.value());
 				case AttributeValue.DateValue date -> row.addValue("date", Date.valueOf(date.value()));
 			}
-			return row;
-		}).toArray(SqlParameterSource[]::new);
-		this.template.batchUpdate("""
-				insert into customer_attribute (customer_id, name, type, string_value, string_key, number_value,
-					boolean_value, date_value)
-				values (:customer, :name, :type, :string, :key, :number, :bool, :date)
-				""", rows);
+			return (SqlParameterSource) row;
+		}).toList();
 	}
 
 	Map<Long, Map<String, AttributeValue>> attributes(Collection<Long> customerIds) {
@@ -275,6 +316,30 @@ class CustomerRepository {
 			.param("source", source)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Records the first consents of customers who have none yet, in a few statements:
+	 * each becomes both history and the current consent of its channel.
+	 */
+	void recordFirstConsents(Map<Long, List<Consent>> consentsByCustomer) {
+		List<SqlParameterSource> events = new ArrayList<>();
+		consentsByCustomer.forEach((customerId, consents) -> consents
+			.forEach((consent) -> events.add(new MapSqlParameterSource(consentParams(customerId, consent)))));
+		if (events.isEmpty()) {
+			return;
+		}
+		this.template.batchUpdate(
+				"insert into customer_consent_event (" + CONSENT_COLUMNS
+						+ ") values (:id, :channel, :granted, :at, :source, :by, :recordedAt)",
+				events.toArray(SqlParameterSource[]::new));
+		for (List<Long> chunk : chunks(consentsByCustomer.keySet())) {
+			this.jdbc
+				.sql("insert into customer_consent (" + CONSENT_COLUMNS + ", event_id) select " + CONSENT_COLUMNS
+						+ ", id from customer_consent_event where customer_id in (:ids)")
+				.param("ids", chunk)
+				.update();
+		}
 	}
 
 	/**

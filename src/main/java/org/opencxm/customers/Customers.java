@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Customers {
+
+	/** The most customers {@link #putAll} takes at once. */
+	public static final int MAX_BATCH = 1000;
 
 	private static final String WHAT = "customer";
 
@@ -217,6 +221,59 @@ public class Customers {
 		}
 		recordConsents(row.id(), request.consents());
 		return new Created<>(find(externalId).orElseThrow(), false);
+	}
+
+	/**
+	 * Creates or replaces up to {@value #MAX_BATCH} customers, each as {@link #put}
+	 * would, all or nothing: every request is checked before anything is written, and the
+	 * problems of all are reported together, each with the index of its request. New
+	 * customers are written in a few statements whatever their number, which is what
+	 * makes an import of thousands quick.
+	 * @return how many of the customers were created (the others were replaced)
+	 * @throws NotFoundException if one of them exists but the caller may not see it
+	 */
+	@Transactional
+	public int putAll(List<CustomerRequest> requests) {
+		this.scope.requireRole(Role.AGENT);
+		if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+			throw new InvalidInputException("items", "must hold 1 to " + MAX_BATCH + " customers");
+		}
+		List<Profile> profiles = this.checks.profiles(requests);
+		Map<String, CustomerRepository.Row> existing = this.repository
+			.byExternalIds(profiles.stream().map(Profile::externalId).toList());
+		existing.values().forEach(this::requireVisible);
+		List<Profile> fresh = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			Profile profile = profiles.get(i);
+			if (!existing.containsKey(profile.externalId())) {
+				fresh.add(profile);
+			}
+			else {
+				put(profile.externalId(), requests.get(i));
+			}
+		}
+		if (!fresh.isEmpty()) {
+			Map<String, Long> ids = this.repository.insertAll(fresh);
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+			Caller caller = this.scope.currentOrNull();
+			String recordedBy = (caller != null) ? caller.username() : null;
+			Map<Long, List<Consent>> consents = new HashMap<>();
+			for (int i = 0; i < requests.size(); i++) {
+				Long id = ids.get(profiles.get(i).externalId());
+				Map<ConsentChannel, ConsentRequest> requested = requests.get(i).consents();
+				if (id != null && !existing.containsKey(profiles.get(i).externalId()) && requested != null) {
+					consents.put(id,
+							requested.entrySet()
+								.stream()
+								.map((entry) -> new Consent(entry.getKey(), entry.getValue().granted(),
+										(entry.getValue().at() != null) ? micros(entry.getValue().at()) : now,
+										entry.getValue().source().strip(), recordedBy, now))
+								.toList());
+				}
+			}
+			this.repository.recordFirstConsents(consents);
+		}
+		return fresh.size();
 	}
 
 	/**
