@@ -1,0 +1,86 @@
+package org.opencxm.analytics;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics", description = "Metrics with intervals, comparisons, unit rankings and key drivers")
+class AnalyticsController {
+
+	private final Metrics metrics;
+
+	private final Rollup rollup;
+
+	AnalyticsController(Metrics metrics, Rollup rollup) {
+		this.metrics = metrics;
+		this.rollup = rollup;
+	}
+
+	record Rebuilt(int responses) {
+
+	}
+
+	@PostMapping("/rebuild")
+	Rebuilt rebuild() {
+		return new Rebuilt(this.rollup.rebuild());
+	}
+
+	@GetMapping("/metrics")
+	MetricSeries metrics(@RequestParam String metric, @RequestParam(required = false) @Nullable String question,
+			@RequestParam(required = false) @Nullable List<String> by,
+			@RequestParam(required = false) @Nullable String grain,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String compare,
+			@RequestParam(required = false) @Nullable String touchpoint,
+			@RequestParam(required = false) @Nullable String stage,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String channel,
+			@RequestParam(name = "lifecycle-class", required = false) @Nullable String lifecycleClass,
+			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
+			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
+			@RequestParam(required = false) @Nullable String survey) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		put(filters, "touchpoint", touchpoint);
+		put(filters, "stage", stage);
+		put(filters, "unit", unit);
+		put(filters, "channel", channel);
+		put(filters, "lifecycle-class", lifecycleClass);
+		put(filters, "value-tier", valueTier);
+		put(filters, "age-band", ageBand);
+		put(filters, "survey", survey);
+		List<String> dimensions = (by != null) ? by.stream()
+			.flatMap((b) -> java.util.Arrays.stream(b.split(",")))
+			.map(String::trim)
+			.filter((b) -> !b.isEmpty())
+			.toList() : List.of();
+		return this.metrics.query(new Metrics.Query(metric, question, dimensions, grain, from, to, compare, filters));
+	}
+
+	@GetMapping("/units")
+	UnitRanking units(@RequestParam String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return this.metrics.units(metric, from, to);
+	}
+
+	private static void put(Map<String, String> filters, String key, @Nullable String value) {
+		if (value != null) {
+			filters.put(key, value);
+		}
+	}
+
+}

@@ -1,0 +1,410 @@
+package org.opencxm.analytics;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.journeys.Channel;
+import org.opencxm.journeys.Journeys;
+import org.opencxm.journeys.StageRef;
+import org.opencxm.journeys.TouchpointRef;
+import org.opencxm.journeys.Touchpoints;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.Role;
+import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.InvalidInputException;
+import org.opencxm.shared.PageRequest;
+import org.opencxm.surveys.Survey;
+import org.opencxm.surveys.Surveys;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Metrics over any slice and period, summed in SQL from the daily aggregates and turned
+ * into figures with intervals in Java. Responses themselves are never read.
+ */
+@Service
+public class Metrics {
+
+	private static final int MAX_DAYS = 3660;
+
+	private final JdbcClient jdbc;
+
+	private final OrgScope scope;
+
+	private final OrgUnits units;
+
+	private final Touchpoints touchpoints;
+
+	private final Journeys journeys;
+
+	private final Surveys surveys;
+
+	private final Clock clock;
+
+	Metrics(JdbcClient jdbc, OrgScope scope, OrgUnits units, Touchpoints touchpoints, Journeys journeys,
+			Surveys surveys, Clock clock) {
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.scope = scope;
+		this.units = units;
+		this.touchpoints = touchpoints;
+		this.journeys = journeys;
+		this.surveys = surveys;
+	}
+
+	/**
+	 * What a metrics query asks, as the API gives it; {@code filters} by dimension code.
+	 */
+	public record Query(String metric, @Nullable String question, List<String> by, @Nullable String grain,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String compare, Map<String, String> filters) {
+
+	}
+
+	private record Slice(String table, String where, Map<String, Object> params) {
+
+	}
+
+	private record Key(LocalDate period, List<Object> group) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public MetricSeries query(Query query) {
+		this.scope.requireRole(Role.VIEWER);
+		List<FieldViolation> violations = new ArrayList<>();
+		Metric metric = Metric.of(query.metric()).orElse(null);
+		if (metric == null) {
+			violations.add(FieldViolation.of("metric", "unknown metric " + query.metric()));
+		}
+		else if (metric == Metric.RATING && (query.question() == null || query.question().isBlank())) {
+			violations.add(FieldViolation.of("question", "rating needs a question code"));
+		}
+		List<Dimension> by = new ArrayList<>();
+		for (String code : query.by()) {
+			Optional<Dimension> dimension = Dimension.of(code);
+			if (dimension.isEmpty()) {
+				violations.add(FieldViolation.of("by", "unknown dimension " + code));
+			}
+			else if (metric == Metric.RATING && !dimension.get().inRatings()) {
+				violations.add(FieldViolation.of("by", "rating can be split by touchpoint, unit and survey only"));
+			}
+			else if (!by.contains(dimension.get())) {
+				by.add(dimension.get());
+			}
+		}
+		Grain grain = grain(query.grain(), violations);
+		LocalDate to = (query.to() != null) ? query.to() : LocalDate.now(this.clock);
+		LocalDate from = (query.from() != null) ? query.from() : to.minusDays(29);
+		if (from.isAfter(to)) {
+			violations.add(FieldViolation.of("from", "must not be after to"));
+		}
+		else if (from.plusDays(MAX_DAYS).isBefore(to)) {
+			violations.add(FieldViolation.of("to", "at most " + MAX_DAYS + " days"));
+		}
+		boolean compare = false;
+		if (query.compare() != null) {
+			compare = "previous".equals(query.compare());
+			if (!compare) {
+				violations.add(FieldViolation.of("compare", "only previous"));
+			}
+		}
+		Slice slice = (metric != null) ? slice(metric, query, violations) : null;
+		if (!violations.isEmpty() || metric == null || slice == null) {
+			throw new InvalidInputException(violations);
+		}
+		LocalDate queried = compare ? grain.previous(grain.start(from)) : from;
+		Map<Key, Totals> buckets = sums(slice, by, grain, queried, to);
+		Labels labels = new Labels();
+		List<MetricPoint> points = new ArrayList<>();
+		for (Map.Entry<Key, Totals> bucket : buckets.entrySet()) {
+			Key key = bucket.getKey();
+			if (key.period().isBefore(grain.start(from))) {
+				continue;
+			}
+			Figure figure = figure(metric, bucket.getValue());
+			if (compare) {
+				Totals before = buckets.getOrDefault(new Key(grain.previous(key.period()), key.group()), Totals.EMPTY);
+				figure = figure.comparedWith(figure(metric, before), comparison(metric, bucket.getValue(), before));
+			}
+			Map<String, String> group = new LinkedHashMap<>();
+			for (int i = 0; i < by.size(); i++) {
+				group.put(by.get(i).code, labels.label(by.get(i), key.group().get(i)));
+			}
+			points.add(new MetricPoint(key.period(), group, figure));
+		}
+		return new MetricSeries(metric.code, query.question(), grain.name().toLowerCase(java.util.Locale.ROOT), from,
+				to, by.stream().map((d) -> d.code).toList(), points);
+	}
+
+	/**
+	 * Every visible unit with responses, ranked by the metric shrunk toward its parent
+	 * unit's figure (the parent's own and its children's responses together).
+	 */
+	@Transactional(readOnly = true)
+	public UnitRanking units(String metricCode, @Nullable LocalDate from, @Nullable LocalDate to) {
+		this.scope.requireRole(Role.VIEWER);
+		Metric metric = Metric.of(metricCode).filter(Metric::rankable).orElse(null);
+		if (metric == null) {
+			throw new InvalidInputException("metric", "units are ranked by nps or a mean, not " + metricCode);
+		}
+		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
+		LocalDate first = (from != null) ? from : last.minusDays(29);
+		Query query = new Query(metric.code, null, List.of("unit"), "day", first, last, null, Map.of());
+		Slice slice = java.util.Objects.requireNonNull(slice(metric, query, new ArrayList<>()));
+		Map<Long, Totals> byUnit = new HashMap<>();
+		sums(slice, List.of(Dimension.UNIT), Grain.DAY, first, last)
+			.forEach((key, totals) -> byUnit.merge((Long) key.group().get(0), totals, Totals::merge));
+		Map<String, OrgUnit> visible = new LinkedHashMap<>();
+		this.units.list().forEach((unit) -> visible.put(unit.code(), unit));
+		Map<String, List<OrgUnit>> siblings = new LinkedHashMap<>();
+		visible.values()
+			.stream()
+			.filter((unit) -> byUnit.containsKey(unit.id()))
+			.forEach((unit) -> siblings.computeIfAbsent(String.valueOf(unit.parentCode()), (p) -> new ArrayList<>())
+				.add(unit));
+		List<UnitRanking.Entry> entries = new ArrayList<>();
+		siblings.forEach((parent, children) -> {
+			List<Totals> own = children.stream().map((unit) -> byUnit.get(unit.id())).toList();
+			OrgUnit parentUnit = visible.get(parent);
+			Totals prior = own.stream().reduce(Totals.EMPTY, Totals::merge);
+			if (parentUnit != null && byUnit.containsKey(parentUnit.id())) {
+				prior = prior.merge(byUnit.get(parentUnit.id()));
+			}
+			Shrinkage shrinkage = (metric == Metric.NPS)
+					? Shrinkage.npsToward(prior.nps(), own.stream().map(Totals::nps).toList())
+					: Shrinkage.toward(moments(metric, prior), own.stream().map((t) -> moments(metric, t)).toList());
+			for (int i = 0; i < children.size(); i++) {
+				ShrunkenEstimate estimate = shrinkage.estimates().get(i);
+				entries.add(new UnitRanking.Entry(children.get(i).code(), children.get(i).parentCode(),
+						estimate.count(), estimate.raw(), estimate.shrunken(), estimate.weight(), estimate.interval(),
+						estimate.count() < 30));
+			}
+		});
+		entries.sort(java.util.Comparator.comparingDouble(UnitRanking.Entry::shrunken).reversed());
+		return new UnitRanking(metric.code, entries);
+	}
+
+	private static Moments moments(Metric metric, Totals totals) {
+		return totals.measure(java.util.Objects.requireNonNull(metric.measure));
+	}
+
+	static Grain grain(@Nullable String code, List<FieldViolation> violations) {
+		if (code == null) {
+			return Grain.DAY;
+		}
+		try {
+			return Grain.valueOf(code.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(FieldViolation.of("grain", "one of day, week, month, quarter"));
+			return Grain.DAY;
+		}
+	}
+
+	/**
+	 * The table and the conditions of the filters and of the caller's scope.
+	 */
+	@Nullable Slice slice(Metric metric, Query query, List<FieldViolation> violations) {
+		boolean ratings = metric == Metric.RATING;
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		if (ratings) {
+			where.append(" and question_code = :question");
+			params.put("question", (query.question() != null) ? query.question() : "");
+		}
+		for (Map.Entry<String, String> filter : query.filters().entrySet()) {
+			Dimension dimension = Dimension.of(filter.getKey()).orElse(null);
+			String value = filter.getValue();
+			if (dimension == null || value.isBlank()) {
+				continue;
+			}
+			if (ratings && !dimension.inRatings()) {
+				violations.add(FieldViolation.of(dimension.code,
+						"rating can be filtered by touchpoint, unit and survey only"));
+				continue;
+			}
+			Object bound = switch (dimension) {
+				case TOUCHPOINT -> this.touchpoints.ref(value).map(TouchpointRef::id).orElse(null);
+				case UNIT -> this.units.find(value).map((unit) -> this.scope.subtree(unit.id()).ids()).orElse(null);
+				case SURVEY -> this.surveys.find(value).map(Survey::id).orElse(null);
+				case CHANNEL -> channel(value);
+				case STAGE -> stage(value);
+				default -> value;
+			};
+			if (bound == null) {
+				violations.add(FieldViolation.of(dimension.code, "unknown " + dimension.code + " " + value));
+				continue;
+			}
+			String name = "f_" + dimension.name().toLowerCase(java.util.Locale.ROOT);
+			where.append(" and ").append(dimension.column).append(" in (:").append(name).append(")");
+			params.put(name, bound);
+		}
+		VisibleUnits visible = this.scope.visibleUnits();
+		if (!visible.all()) {
+			where.append(" and unit_id in (:visible)");
+			params.put("visible", visible.ids().isEmpty() ? Set.of(-1L) : visible.ids());
+		}
+		return new Slice(ratings ? "analytics_rating_daily" : "analytics_daily", where.toString(), params);
+	}
+
+	private static @Nullable String channel(String value) {
+		try {
+			return Channel.valueOf(value).name();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** A stage is named by its journey and code, {@code journey/stage}. */
+	private @Nullable Long stage(String value) {
+		int slash = value.indexOf('/');
+		if (slash < 0) {
+			return null;
+		}
+		return this.journeys.find(value.substring(0, slash))
+			.flatMap((journey) -> this.journeys.stagesOf(journey.id())
+				.stream()
+				.filter((stage) -> stage.code().equals(value.substring(slash + 1)))
+				.findFirst())
+			.map(StageRef::id)
+			.orElse(null);
+	}
+
+	Map<Key, Totals> sums(Slice slice, List<Dimension> by, Grain grain, LocalDate from, LocalDate to) {
+		boolean ratings = slice.table().equals("analytics_rating_daily");
+		StringBuilder columns = new StringBuilder("local_day");
+		by.forEach((d) -> columns.append(", ").append(d.column));
+		String sums = ratings ? "sum(n) as n, sum(total) as total, sum(sum_sq) as sum_sq" : Totals.sums();
+		String sql = "select " + columns + ", " + sums + " from " + slice.table()
+				+ " where local_day >= :from and local_day <= :to" + slice.where() + " group by " + columns;
+		Map<Key, Totals> buckets = new TreeMap<>((a, b) -> {
+			int period = a.period().compareTo(b.period());
+			return (period != 0) ? period : a.group().toString().compareTo(b.group().toString());
+		});
+		this.jdbc.sql(sql)
+			.params(slice.params())
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query((rs, row) -> {
+				List<Object> group = new ArrayList<>();
+				for (Dimension d : by) {
+					group.add(d.numeric() ? (Object) rs.getLong(d.column) : rs.getString(d.column));
+				}
+				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs);
+				return Map.entry(new Key(grain.start(rs.getDate("local_day").toLocalDate()), group), totals);
+			})
+			.list()
+			.forEach((entry) -> buckets.merge(entry.getKey(), entry.getValue(), Totals::merge));
+		return buckets;
+	}
+
+	static Figure figure(Metric metric, Totals totals) {
+		return switch (metric) {
+			case NPS -> {
+				if (totals.nps().count() == 0) {
+					yield Figure.of(0, null, null);
+				}
+				NetPromoterScore nps = totals.nps().score();
+				yield Figure.of(nps.count(), nps.score(), nps.interval());
+			}
+			case CSAT_TOP_TWO_BOX -> share(totals.csatTopTwoBox());
+			case EXPERIENCE_LEVELS -> {
+				Map<String, Figure> levels = new LinkedHashMap<>();
+				for (ExperienceLevel level : ExperienceLevel.values()) {
+					levels.put(level.name(), share(totals.levels().share(level)));
+				}
+				long n = totals.levels().count();
+				yield new Figure(n, null, null, n < 30, levels, null, null);
+			}
+			case RESPONSES -> Figure.of(totals.responses(), (double) totals.responses(), null);
+			case RATING -> mean(totals.rating());
+			default -> mean(totals.measure(java.util.Objects.requireNonNull(metric.measure)));
+		};
+	}
+
+	private static Figure share(Proportion proportion) {
+		if (proportion.count() == 0) {
+			return Figure.of(0, null, null);
+		}
+		return Figure.of(proportion.count(), proportion.share(), proportion.interval());
+	}
+
+	private static Figure mean(Moments moments) {
+		if (moments.count() == 0) {
+			return Figure.of(0, null, null);
+		}
+		MeanEstimate estimate = moments.estimate();
+		return Figure.of(estimate.count(), estimate.mean(), estimate.interval());
+	}
+
+	static @Nullable Comparison comparison(Metric metric, Totals now, Totals before) {
+		Optional<Comparison> comparison = switch (metric) {
+			case NPS -> Comparison.ofNps(now.nps(), before.nps());
+			case CSAT_TOP_TWO_BOX -> Comparison.ofProportions(now.csatTopTwoBox(), before.csatTopTwoBox());
+			case RATING -> Comparison.ofMeans(now.rating(), before.rating());
+			case EXPERIENCE_LEVELS, RESPONSES -> Optional.empty();
+			default -> Comparison.ofMeans(now.measure(java.util.Objects.requireNonNull(metric.measure)),
+					before.measure(metric.measure));
+		};
+		return comparison.orElse(null);
+	}
+
+	/** Codes for the ids a query groups by, looked up once each. */
+	private final class Labels {
+
+		private final Map<String, String> cache = new HashMap<>();
+
+		private @Nullable Map<Long, String> surveyCodes;
+
+		String label(Dimension dimension, Object value) {
+			if (!dimension.numeric()) {
+				return (String) value;
+			}
+			long id = (Long) value;
+			if (id == 0) {
+				return "";
+			}
+			return this.cache.computeIfAbsent(dimension.code + id, (k) -> switch (dimension) {
+				case TOUCHPOINT -> Metrics.this.touchpoints.ref(id).map(TouchpointRef::code).orElse(String.valueOf(id));
+				case UNIT -> Metrics.this.units.findById(id).map(OrgUnit::code).orElse(String.valueOf(id));
+				case STAGE -> Metrics.this.journeys.stage(id).map(StageRef::code).orElse(String.valueOf(id));
+				default -> surveyCodes().getOrDefault(id, String.valueOf(id));
+			});
+		}
+
+		private Map<Long, String> surveyCodes() {
+			if (this.surveyCodes == null) {
+				Map<Long, String> codes = new HashMap<>();
+				for (int page = 0;; page++) {
+					List<Survey> surveys = Metrics.this.surveys.list(new PageRequest(page, PageRequest.MAX_SIZE))
+						.items();
+					surveys.forEach((survey) -> codes.put(survey.id(), survey.code()));
+					if (surveys.size() < PageRequest.MAX_SIZE) {
+						break;
+					}
+				}
+				this.surveyCodes = codes;
+			}
+			return this.surveyCodes;
+		}
+
+	}
+
+}

@@ -1,0 +1,260 @@
+package org.opencxm.analytics;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.evaluation.NpsClass;
+import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.Role;
+import org.opencxm.shared.SemModule;
+import org.opencxm.shared.SqlDialect;
+import org.opencxm.surveys.Answer;
+import org.opencxm.surveys.QuestionType;
+import org.opencxm.surveys.Responses;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rolls every evaluated response into the daily aggregates, once: the response id is
+ * recorded in the same transaction, so a second delivery changes nothing.
+ */
+@Component
+class Rollup {
+
+	static final List<String> KEYS = List.of("local_day", "survey_id", "touchpoint_id", "stage_id", "unit_id",
+			"channel", "lifecycle_class", "value_tier", "age_band");
+
+	static final List<String> MEASURES = List.of("csat", "ces", "sense", "feel", "think", "act", "relate", "gap",
+			"intensity", "participation");
+
+	static final List<String> COUNTS;
+
+	static {
+		List<String> counts = new ArrayList<>(
+				List.of("responses", "promoters", "passives", "detractors", "csat_top_two"));
+		MEASURES.forEach((m) -> counts.addAll(List.of(m + "_n", m + "_sum", m + "_sq")));
+		counts.addAll(List.of("level_negative", "level_none", "level_low", "level_medium", "level_high"));
+		COUNTS = List.copyOf(counts);
+	}
+
+	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "question_code", "touchpoint_id",
+			"unit_id");
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Responses responses;
+
+	private final ResponseEvaluations evaluations;
+
+	private final OrgScope scope;
+
+	private final String daily;
+
+	private final String rating;
+
+	private final String seen;
+
+	private final String driverSeed;
+
+	/**
+	 * On the embedded database, writers take turns within this node: H2's upserts stall
+	 * behind another transaction's uncommitted row of the same key.
+	 */
+	private final @Nullable ReentrantLock embeddedWrites;
+
+	Rollup(JdbcClient jdbc, TransactionTemplate transactions, Responses responses, ResponseEvaluations evaluations,
+			OrgScope scope, SqlDialect dialect) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.responses = responses;
+		this.evaluations = evaluations;
+		this.scope = scope;
+		List<String> columns = new ArrayList<>(KEYS);
+		columns.addAll(COUNTS);
+		this.daily = dialect.upsert("analytics_daily", KEYS, columns, adding(COUNTS), null);
+		List<String> ratingColumns = new ArrayList<>(RATING_KEYS);
+		ratingColumns.addAll(List.of("n", "total", "sum_sq"));
+		this.rating = dialect.upsert("analytics_rating_daily", RATING_KEYS, ratingColumns,
+				adding(List.of("n", "total", "sum_sq")), null);
+		this.seen = dialect.upsert("aggregated_response", List.of("response_id"), List.of("response_id"), null, null);
+		this.driverSeed = dialect.upsert("analytics_driver_daily", List.of("local_day", "survey_id", "drivers"),
+				List.of("local_day", "survey_id", "drivers", "n", "sums", "products"), null, null);
+		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
+	}
+
+	private static String adding(List<String> columns) {
+		return columns.stream().map((c) -> c + " = t." + c + " + excluded." + c).collect(Collectors.joining(", "));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ResponseEvaluated event) {
+		@Nullable List<String> drivers = this.scope.asSystem(() -> drivers(event));
+		writing(() -> this.transactions.executeWithoutResult((status) -> add(event, drivers)));
+	}
+
+	/**
+	 * Recomputes every aggregate from the stored evaluations, in one transaction.
+	 */
+	int rebuild() {
+		this.scope.requireRole(Role.ADMIN);
+		int[] count = { 0 };
+		writing(() -> this.transactions.executeWithoutResult((status) -> {
+			for (String table : List.of("analytics_daily", "analytics_rating_daily", "analytics_driver_daily",
+					"aggregated_response")) {
+				this.jdbc.sql("delete from " + table).update();
+			}
+			this.evaluations.forEach((event) -> {
+				add(event, drivers(event));
+				count[0]++;
+			});
+		}));
+		return count[0];
+	}
+
+	private void writing(Runnable work) {
+		if (this.embeddedWrites == null) {
+			work.run();
+			return;
+		}
+		this.embeddedWrites.lock();
+		try {
+			work.run();
+		}
+		finally {
+			this.embeddedWrites.unlock();
+		}
+	}
+
+	/**
+	 * The drivers of a key-driver analysis: the response's score answers other than the
+	 * NPS outcome, in code order; null when there is no NPS outcome.
+	 */
+	private @Nullable List<String> drivers(ResponseEvaluated event) {
+		if (event.nps() == null) {
+			return null;
+		}
+		return this.responses.find(event.responseId())
+			.map((response) -> response.answers()
+				.stream()
+				.filter((answer) -> answer instanceof Answer.Score score && score.type() != QuestionType.NPS)
+				.map(Answer::questionCode)
+				.sorted()
+				.limit(CrossProducts.MAX_DRIVERS)
+				.toList())
+			.filter((codes) -> !codes.isEmpty())
+			.orElse(null);
+	}
+
+	private void add(ResponseEvaluated event, @Nullable List<String> drivers) {
+		if (this.jdbc.sql(this.seen).params(event.responseId()).update() == 0) {
+			return;
+		}
+		Date day = Date.valueOf(event.localDay());
+		long touchpoint = zeroIfNull(event.touchpointId());
+		long unit = zeroIfNull(event.unitId());
+		List<Object> values = new ArrayList<>(List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()),
+				unit, (event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
+				blankIfNull(event.valueTier()), event.ageBand()));
+		values.add(1L);
+		values.add(one(event.npsClass() == NpsClass.PROMOTER));
+		values.add(one(event.npsClass() == NpsClass.PASSIVE));
+		values.add(one(event.npsClass() == NpsClass.DETRACTOR));
+		values.add(one(Boolean.TRUE.equals(event.csatTopTwoBox())));
+		for (String measure : MEASURES) {
+			Double value = measure(event, measure);
+			values.add(one(value != null));
+			values.add((value != null) ? value : 0.0);
+			values.add((value != null) ? value * value : 0.0);
+		}
+		for (ExperienceLevel level : ExperienceLevel.values()) {
+			values.add(one(event.experienceLevel() == level));
+		}
+		this.jdbc.sql(this.daily).params(values).update();
+		event.scores()
+			.forEach((code, score) -> this.jdbc.sql(this.rating)
+				.params(day, event.surveyId(), code, touchpoint, unit, 1L, score, score * score)
+				.update());
+		if (drivers != null) {
+			addDrivers(event, day, drivers);
+		}
+	}
+
+	private void addDrivers(ResponseEvaluated event, Date day, List<String> drivers) {
+		double[] scores = new double[drivers.size()];
+		for (int i = 0; i < scores.length; i++) {
+			Double score = event.scores().get(drivers.get(i));
+			if (score == null) {
+				return;
+			}
+			scores[i] = score;
+		}
+		String codes = String.join(",", drivers);
+		CrossProducts empty = CrossProducts.empty(drivers.size());
+		this.jdbc.sql(this.driverSeed)
+			.params(day, event.surveyId(), codes, 0L, text(empty.sums()), text(empty.products()))
+			.update();
+		CrossProducts stored = this.jdbc.sql("""
+				select n, sums, products from analytics_driver_daily
+				where local_day = ? and survey_id = ? and drivers = ? for update
+				""")
+			.params(day, event.surveyId(), codes)
+			.query((rs, row) -> CrossProducts.of(rs.getLong("n"), numbers(rs.getString("sums")),
+					numbers(rs.getString("products"))))
+			.single();
+		CrossProducts added = stored
+			.merge(CrossProducts.accumulator(drivers.size()).add(scores, event.nps()).toCrossProducts());
+		this.jdbc.sql("""
+				update analytics_driver_daily set n = ?, sums = ?, products = ?
+				where local_day = ? and survey_id = ? and drivers = ?
+				""")
+			.params(added.count(), text(added.sums()), text(added.products()), day, event.surveyId(), codes)
+			.update();
+	}
+
+	private static @Nullable Double measure(ResponseEvaluated event, String measure) {
+		return switch (measure) {
+			case "csat" -> (event.csat() != null) ? event.csat().doubleValue() : null;
+			case "ces" -> (event.ces() != null) ? event.ces().doubleValue() : null;
+			case "gap" -> event.meanExpectationGap();
+			case "intensity" -> event.intensity();
+			case "participation" -> event.participation();
+			default -> event.semScores().get(SemModule.valueOf(measure.toUpperCase(java.util.Locale.ROOT)));
+		};
+	}
+
+	static String text(double[] numbers) {
+		return Arrays.stream(numbers).mapToObj(Double::toString).collect(Collectors.joining(" "));
+	}
+
+	static double[] numbers(String text) {
+		return text.isBlank() ? new double[0]
+				: Arrays.stream(text.split(" ")).mapToDouble(Double::parseDouble).toArray();
+	}
+
+	private static long one(boolean yes) {
+		return yes ? 1L : 0L;
+	}
+
+	private static long zeroIfNull(@Nullable Long id) {
+		return (id != null) ? id : 0L;
+	}
+
+	private static String blankIfNull(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+}
