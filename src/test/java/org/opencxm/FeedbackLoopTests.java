@@ -25,6 +25,66 @@ class FeedbackLoopTests {
 	@Autowired
 	Api api;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void rebuiltAggregatesEqualTheIncrementalOnes() {
+		String company = Api.unique("co");
+		String store = company + "-store";
+		this.api.admin()
+			.post("/api/v1/org-units", Map.of("code", company, "kind", "COMPANY", "name", text("公司", "Company")))
+			.expect(201);
+		this.api.admin()
+			.post("/api/v1/org-units",
+					Map.of("code", store, "parentCode", company, "kind", "STORE", "name", text("门店", "Store")))
+			.expect(201);
+		String survey = Api.unique("s");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
+			.expect(201);
+		int[][] scores = { { 10, 5, 7, 6 }, { 9, 4, 6, 5 }, { 3, 2, 2, 1 }, { 7, 4, 5, 4 }, { 0, 1, 1, 2 },
+				{ 8, 5, 6, 7 } };
+		for (int[] score : scores) {
+			String customer = Api.unique("c");
+			this.api.admin()
+				.put("/api/v1/customers/" + customer, Map.of("homeUnitCode", store, "birthYear", 1985))
+				.expect(201);
+			Map<String, Object> answers = new HashMap<>();
+			answers.put("nps", score[0]);
+			answers.put("csat", score[1]);
+			answers.put("ces", score[2]);
+			answers.put("sem-feel", score[3]);
+			answers.put("sem-think", 8 - score[3]);
+			answers.put("intensity", score[3]);
+			this.api.admin()
+				.send("POST", "/api/v1/surveys/" + survey + "/responses",
+						Map.of("customer", customer, "unit", store, "answers", answers, "responseKey", Api.unique("k")),
+						"application/json")
+				.expect(201);
+		}
+		long surveyId = this.jdbc.queryForObject("select id from survey where code = ?", Long.class, survey);
+		eventually(() -> {
+			Long rolledUp = this.jdbc.queryForObject(
+					"select coalesce(sum(responses), 0) from analytics_daily where survey_id = ?", Long.class,
+					surveyId);
+			return new Api.Response((rolledUp == scores.length) ? 200 : 404, Map.of(), "{}");
+		});
+		List<Map<String, Object>> incremental = rows(surveyId);
+		assertThat(incremental).isNotEmpty();
+		this.api.admin().post("/api/v1/analytics/rebuild", Map.of()).expect(200);
+		assertThat(rows(surveyId)).isEqualTo(incremental);
+	}
+
+	private List<Map<String, Object>> rows(long surveyId) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String table : List.of("analytics_daily", "analytics_rating_daily", "analytics_driver_daily")) {
+			rows.addAll(this.jdbc.queryForList("select * from " + table + " where survey_id = ? order by 1, 2, 3, 4, 5",
+					surveyId));
+		}
+		return rows;
+	}
+
 	@Test
 	void aDetractorsComplaintIsEvaluatedAndOpensACaseForTheStoresAgent() {
 		String company = Api.unique("co");
