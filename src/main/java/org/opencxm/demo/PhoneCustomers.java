@@ -64,26 +64,7 @@ final class PhoneCustomers {
 		Itinerary itinerary = this.scene.itinerary(id);
 
 		boolean launch = dice.chance(0.15);
-		int discovered = launch ? dice.pick(LAUNCH_DAYS) : dice.between(20, 364);
-		if (launch) {
-			itinerary.add(discovered, dice.between(840, 960), "ph-launch-event", MARKETING,
-					this.scene.staff(MARKETING, "specialist", dice), "luckyDraw", dice.chance(0.1), "hallSeat",
-					dice.between(1, 800));
-		}
-		if (!launch || dice.chance(0.5)) {
-			if (dice.chance(0.65)) {
-				itinerary.add(discovered, dice.between(420, 1410), "ph-ads-video", MARKETING, null, "platform",
-						dice.pick(List.of("douyin", "bilibili", "weibo")));
-			}
-			else {
-				itinerary.add(discovered, dice.between(420, 1320), "ph-ads-outdoor", MARKETING, null, "location",
-						dice.pick(List.of("metro", "airport", "mall")));
-			}
-		}
-		if (dice.chance(0.4)) {
-			itinerary.add(discovered - dice.between(0, 5), dice.between(420, 1410), "ph-reviews", MARKETING, null,
-					"source", dice.pick(List.of("tech-review", "friend", "forum")));
-		}
+		int discovered = discover(dice, itinerary, launch);
 
 		int day = discovered;
 		boolean tried = false;
@@ -120,6 +101,34 @@ final class PhoneCustomers {
 				persona.language(), persona.birthYear(), attributes(dice, itinerary, model, bought), null, tier, home,
 				Personas.consents(dice, source, itinerary.first(), 0.75, 0.8, 0.5, 0.2));
 		return new DemoCustomer(profile, itinerary.contacts());
+	}
+
+	/**
+	 * How the customer first heard of the phone: at a launch event or from ads, perhaps
+	 * also from reviews. Answers the day.
+	 */
+	private int discover(Dice dice, Itinerary itinerary, boolean launch) {
+		int discovered = launch ? dice.pick(LAUNCH_DAYS) : dice.between(20, 364);
+		if (launch) {
+			itinerary.add(discovered, dice.between(840, 960), "ph-launch-event", MARKETING,
+					this.scene.staff(MARKETING, "specialist", dice), "luckyDraw", dice.chance(0.1), "hallSeat",
+					dice.between(1, 800));
+		}
+		if (!launch || dice.chance(0.5)) {
+			if (dice.chance(0.65)) {
+				itinerary.add(discovered, dice.between(420, 1410), "ph-ads-video", MARKETING, null, "platform",
+						dice.pick(List.of("douyin", "bilibili", "weibo")));
+			}
+			else {
+				itinerary.add(discovered, dice.between(420, 1320), "ph-ads-outdoor", MARKETING, null, "location",
+						dice.pick(List.of("metro", "airport", "mall")));
+			}
+		}
+		if (dice.chance(0.4)) {
+			itinerary.add(discovered - dice.between(0, 5), dice.between(420, 1410), "ph-reviews", MARKETING, null,
+					"source", dice.pick(List.of("tech-review", "friend", "forum")));
+		}
+		return discovered;
 	}
 
 	private void buy(Dice dice, Itinerary itinerary, String home, Model model, int day, boolean tried) {
