@@ -44,7 +44,8 @@ class FeedbackLoopTests {
 			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
 			.expect(201);
 		int[][] scores = { { 10, 5, 7, 6 }, { 9, 4, 6, 5 }, { 3, 2, 2, 1 }, { 7, 4, 5, 4 }, { 0, 1, 1, 2 },
-				{ 8, 5, 6, 7 } };
+				{ 8, 5, 6, 7 }, { 6, 3, 4, 3 }, { 9, 5, 3, 6 }, { 2, 1, 3, 2 }, { 5, 3, 6, 4 }, { 10, 4, 7, 7 },
+				{ 4, 2, 4, 3 }, { 8, 4, 5, 5 }, { 1, 2, 1, 1 } };
 		for (int[] score : scores) {
 			String customer = Api.unique("c");
 			this.api.admin()
@@ -55,8 +56,8 @@ class FeedbackLoopTests {
 			answers.put("csat", score[1]);
 			answers.put("ces", score[2]);
 			answers.put("sem-feel", score[3]);
-			answers.put("sem-think", 8 - score[3]);
-			answers.put("intensity", score[3]);
+			answers.put("sem-think", 1 + (score[0] * 3 + score[2]) % 7);
+			answers.put("intensity", 1 + (score[1] * 2 + score[0]) % 7);
 			this.api.admin()
 				.send("POST", "/api/v1/surveys/" + survey + "/responses",
 						Map.of("customer", customer, "unit", store, "answers", answers, "responseKey", Api.unique("k")),
@@ -74,6 +75,18 @@ class FeedbackLoopTests {
 		assertThat(incremental).isNotEmpty();
 		this.api.admin().post("/api/v1/analytics/rebuild", Map.of()).expect(200);
 		assertThat(rows(surveyId)).isEqualTo(incremental);
+
+		JsonNode drivers = this.api.admin().get("/api/v1/analytics/key-drivers?survey=" + survey).expect(200).json();
+		assertThat(drivers.get("count").asLong()).isEqualTo(scores.length);
+		assertThat(drivers.get("drivers").size()).isEqualTo(5);
+		double lmgTotal = drivers.get("drivers")
+			.valueStream()
+			.mapToDouble((d) -> d.get("lmg").get("value").asDouble())
+			.sum();
+		assertThat(lmgTotal).isCloseTo(drivers.get("rSquared").get("value").asDouble(),
+				org.assertj.core.api.Assertions.within(1e-9));
+		String scoped = this.api.userToken("VIEWER", store);
+		this.api.as(scoped).get("/api/v1/analytics/key-drivers?survey=" + survey).expect(403);
 	}
 
 	private List<Map<String, Object>> rows(long surveyId) {

@@ -24,9 +24,19 @@ class AnalyticsController {
 
 	private final Rollup rollup;
 
-	AnalyticsController(Metrics metrics, Rollup rollup) {
+	private final KeyDrivers keyDrivers;
+
+	AnalyticsController(Metrics metrics, Rollup rollup, KeyDrivers keyDrivers) {
 		this.metrics = metrics;
 		this.rollup = rollup;
+		this.keyDrivers = keyDrivers;
+	}
+
+	@GetMapping("/key-drivers")
+	KeyDriverAnalysis keyDrivers(@RequestParam String survey,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return this.keyDrivers.analyse(survey, from, to);
 	}
 
 	record Rebuilt(int responses) {
