@@ -23,6 +23,9 @@ class ChannelTests {
 	InvitationDispatcher dispatcher;
 
 	@Autowired
+	org.opencxm.MutableClock clock;
+
+	@Autowired
 	GreenMail greenMail;
 
 	@Autowired
@@ -123,14 +126,14 @@ class ChannelTests {
 		assertThat(first.get("delivery").asString())
 			.startsWith("attempt 1 failed: the WECHAT gateway answered HTTP 500");
 		java.time.Instant firstRetry = java.time.Instant.parse(first.get("dueAt").asString());
-		Thread.sleep(80);
+		this.clock.advance(java.time.Duration.ofMillis(80));
 		this.dispatcher.dispatchDue();
 		var second = invitation(id);
 		assertThat(second.get("attempts").asInt()).isEqualTo(2);
 		java.time.Instant secondRetry = java.time.Instant.parse(second.get("dueAt").asString());
 		assertThat(java.time.Duration.between(firstRetry, secondRetry))
 			.isGreaterThanOrEqualTo(java.time.Duration.ofMillis(100));
-		Thread.sleep(150);
+		this.clock.advance(java.time.Duration.ofMillis(150));
 		this.dispatcher.dispatchDue();
 		var sent = invitation(id);
 		assertThat(sent.get("status").asString()).isEqualTo("SENT");
@@ -147,7 +150,7 @@ class ChannelTests {
 		try {
 			for (int i = 0; i < 5; i++) {
 				this.dispatcher.dispatchDue();
-				Thread.sleep(50L << i);
+				this.clock.advance(java.time.Duration.ofMillis(50L << i));
 			}
 		}
 		finally {

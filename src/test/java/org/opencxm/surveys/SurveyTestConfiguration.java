@@ -1,5 +1,10 @@
 package org.opencxm.surveys;
 
+import java.time.Duration;
+
+import org.opencxm.MutableClock;
+import org.springframework.context.annotation.Primary;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -31,6 +36,15 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 class SurveyTestConfiguration {
 
 	static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+	/**
+	 * The application's clock, moved forward by tests that wait for a retry to fall due.
+	 */
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return new MutableClock(Duration.ZERO);
+	}
 
 	@Bean(destroyMethod = "stop")
 	GreenMail greenMail() {
