@@ -1,6 +1,5 @@
 package org.opencxm.customers;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +90,12 @@ class CustomerController {
 
 	@PostMapping
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerRequest request) {
-		return answer(this.customers.create(request));
+		return located(this.customers.create(request));
 	}
 
 	@PutMapping("/{externalId}")
 	ResponseEntity<Customer> put(@PathVariable String externalId, @Valid @RequestBody CustomerRequest request) {
-		return answer(this.customers.put(externalId, request));
+		return located(this.customers.put(externalId, request));
 	}
 
 	@GetMapping("/{externalId}/consents")
@@ -112,15 +111,12 @@ class CustomerController {
 		return this.customers.recordConsent(externalId, channel(channel), request);
 	}
 
-	private static ConsentChannel channel(String name) {
-		return ConsentChannel.parse(name).orElseThrow(() -> new NotFoundException("consent channel", name));
+	private static ResponseEntity<Customer> located(Created<Customer> result) {
+		return result.answer("/api/v1/customers/" + result.value().externalId());
 	}
 
-	private static ResponseEntity<Customer> answer(Created<Customer> result) {
-		Customer customer = result.value();
-		return result.created()
-				? ResponseEntity.created(URI.create("/api/v1/customers/" + customer.externalId())).body(customer)
-				: ResponseEntity.ok(customer);
+	private static ConsentChannel channel(String name) {
+		return ConsentChannel.parse(name).orElseThrow(() -> new NotFoundException("consent channel", name));
 	}
 
 }

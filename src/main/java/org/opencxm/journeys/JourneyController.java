@@ -1,6 +1,5 @@
 package org.opencxm.journeys;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +52,12 @@ class JourneyController {
 
 	@PostMapping("/journeys")
 	ResponseEntity<Journey> createJourney(@Valid @RequestBody JourneyRequest request) {
-		return answer(this.journeys.create(request), "/api/v1/journeys/" + request.code());
+		return this.journeys.create(request).answer("/api/v1/journeys/" + request.code());
 	}
 
 	@PutMapping("/journeys/{code}")
 	ResponseEntity<Journey> putJourney(@PathVariable String code, @Valid @RequestBody JourneyRequest request) {
-		return answer(this.journeys.put(code, request), "/api/v1/journeys/" + code);
+		return this.journeys.put(code, request).answer("/api/v1/journeys/" + code);
 	}
 
 	@GetMapping("/touchpoints")
@@ -78,23 +77,18 @@ class JourneyController {
 
 	@PostMapping("/touchpoints")
 	ResponseEntity<Touchpoint> createTouchpoint(@Valid @RequestBody TouchpointRequest request) {
-		return answer(this.touchpoints.create(request), "/api/v1/touchpoints/" + request.code());
+		return this.touchpoints.create(request).answer("/api/v1/touchpoints/" + request.code());
 	}
 
 	@PutMapping("/touchpoints/{code}")
 	ResponseEntity<Touchpoint> putTouchpoint(@PathVariable String code, @Valid @RequestBody TouchpointRequest request) {
-		return answer(this.touchpoints.put(code, request), "/api/v1/touchpoints/" + code);
+		return this.touchpoints.put(code, request).answer("/api/v1/touchpoints/" + code);
 	}
 
 	@DeleteMapping("/touchpoints/{code}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteTouchpoint(@PathVariable String code) {
 		this.touchpoints.delete(code);
-	}
-
-	private static <T> ResponseEntity<T> answer(Created<T> result, String location) {
-		return result.created() ? ResponseEntity.created(URI.create(location)).body(result.value())
-				: ResponseEntity.ok(result.value());
 	}
 
 }

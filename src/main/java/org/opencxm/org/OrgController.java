@@ -64,12 +64,12 @@ class OrgController {
 
 	@PostMapping("/org-units")
 	ResponseEntity<OrgUnit> createUnit(@Valid @RequestBody OrgUnitRequest request) {
-		return answer(this.units.create(request), "/api/v1/org-units/" + request.code());
+		return this.units.create(request).answer("/api/v1/org-units/" + request.code());
 	}
 
 	@PutMapping("/org-units/{code}")
 	ResponseEntity<OrgUnit> putUnit(@PathVariable String code, @Valid @RequestBody OrgUnitRequest request) {
-		return answer(this.units.put(code, request), "/api/v1/org-units/" + code);
+		return this.units.put(code, request).answer("/api/v1/org-units/" + code);
 	}
 
 	@GetMapping("/staff")
@@ -86,12 +86,12 @@ class OrgController {
 
 	@PostMapping("/staff")
 	ResponseEntity<StaffMember> createStaff(@Valid @RequestBody StaffRequest request) {
-		return answer(this.staff.create(request), "/api/v1/staff/" + request.code());
+		return this.staff.create(request).answer("/api/v1/staff/" + request.code());
 	}
 
 	@PutMapping("/staff/{code}")
 	ResponseEntity<StaffMember> putStaff(@PathVariable String code, @Valid @RequestBody StaffRequest request) {
-		return answer(this.staff.put(code, request), "/api/v1/staff/" + code);
+		return this.staff.put(code, request).answer("/api/v1/staff/" + code);
 	}
 
 	@GetMapping("/users")
@@ -123,7 +123,7 @@ class OrgController {
 
 	@PostMapping("/users")
 	ResponseEntity<UserAccount> createUser(@Valid @RequestBody UserRequest request) {
-		return answer(this.users.create(request), "/api/v1/users/" + request.username());
+		return this.users.create(request).answer("/api/v1/users/" + request.username());
 	}
 
 	@PutMapping("/users/{username}")
@@ -145,11 +145,6 @@ class OrgController {
 	@DeleteMapping("/tokens/{id}")
 	ApiTokens.ApiToken revokeToken(@PathVariable long id) {
 		return this.tokens.revoke(id);
-	}
-
-	static <T> ResponseEntity<T> answer(Created<T> result, String location) {
-		return result.created() ? ResponseEntity.created(URI.create(location)).body(result.value())
-				: ResponseEntity.ok(result.value());
 	}
 
 	record PasswordChange(@NotBlank String currentPassword,

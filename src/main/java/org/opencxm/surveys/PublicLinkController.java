@@ -1,7 +1,5 @@
 package org.opencxm.surveys;
 
-import java.net.URI;
-
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opencxm.org.OrgScope;
@@ -10,7 +8,6 @@ import org.opencxm.shared.Created;
 import org.opencxm.shared.InvalidInputException;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +38,7 @@ class PublicLinkController {
 	@PostMapping
 	ResponseEntity<PublicLink> create(@Valid @RequestBody PublicLinkRequest request) {
 		Created<PublicLink> result = this.links.create(request);
-		if (!result.created()) {
-			return ResponseEntity.ok(result.value());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/public-links/" + result.value().code()))
-			.body(result.value());
+		return result.answer("/api/v1/public-links/" + result.value().code());
 	}
 
 	@GetMapping("/{code}")

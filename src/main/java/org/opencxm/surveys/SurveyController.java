@@ -1,7 +1,5 @@
 package org.opencxm.surveys;
 
-import java.net.URI;
-
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +7,6 @@ import org.opencxm.shared.Created;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,12 +78,7 @@ class SurveyController {
 	}
 
 	private static ResponseEntity<Survey> created(Created<Survey> result) {
-		if (!result.created()) {
-			return ResponseEntity.ok(result.value());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/surveys/" + result.value().code()))
-			.body(result.value());
+		return result.answer("/api/v1/surveys/" + result.value().code());
 	}
 
 }

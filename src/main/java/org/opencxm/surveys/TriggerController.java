@@ -1,6 +1,5 @@
 package org.opencxm.surveys;
 
-import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +11,6 @@ import org.opencxm.shared.Created;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,12 +55,7 @@ class TriggerController {
 	@PostMapping("/survey-triggers")
 	ResponseEntity<Trigger> create(@Valid @RequestBody TriggerRequest request) {
 		Created<Trigger> result = this.triggers.create(request);
-		if (!result.created()) {
-			return ResponseEntity.ok(result.value());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/survey-triggers/" + result.value().code()))
-			.body(result.value());
+		return result.answer("/api/v1/survey-triggers/" + result.value().code());
 	}
 
 	@GetMapping("/invitations")
