@@ -166,14 +166,15 @@ public class ContactArchive {
 
 	private Ingested ingest(List<InteractionRequest> requests, boolean indexed) {
 		this.scope.requireRole(Role.AGENT);
+		// No transaction around the whole: the one that stores must be the outermost, so
+		// that on H2 it commits before the write lock is released.
 		try {
-			return this.transactions.execute((status) -> ingestOnce(requests, indexed));
+			return ingestOnce(requests, indexed);
 		}
 		catch (DuplicateKeyException ex) {
 			// Another request stored one of these event ids between our check and our
-			// insert: the
-			// second attempt sees it and answers it as a duplicate.
-			return this.transactions.execute((status) -> ingestOnce(requests, indexed));
+			// insert: the second attempt sees it and answers it as a duplicate.
+			return ingestOnce(requests, indexed);
 		}
 	}
 

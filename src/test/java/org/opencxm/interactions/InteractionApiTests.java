@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +168,54 @@ class InteractionApiTests {
 				.asLong();
 			this.api.admin().get("/api/v1/interactions/" + id).expect(200);
 		}
+	}
+
+	@Test
+	void concurrentBatchesSharingNewCustomersAllSucceed() throws Exception {
+		int rounds = 12;
+		int senders = 6;
+		List<List<String>> customers = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				ids.add(Api.unique("c"));
+			}
+			customers.add(ids);
+		}
+		List<Callable<Integer>> work = new ArrayList<>();
+		for (int sender = 0; sender < senders; sender++) {
+			work.add(() -> {
+				int created = 0;
+				for (List<String> ids : customers) {
+					List<Map<String, Object>> items = new ArrayList<>();
+					for (String customer : ids) {
+						items.add(contact(Api.unique("e"), customer, "viewing", "2026-03-01T10:00:00Z"));
+					}
+					created += this.api.admin()
+						.post("/api/v1/interactions/batch", Map.of("items", items))
+						.expect(200)
+						.json()
+						.get("created")
+						.asInt();
+				}
+				return created;
+			});
+		}
+		try (ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+			int created = 0;
+			for (Future<Integer> result : pool.invokeAll(work)) {
+				created += result.get();
+			}
+			assertThat(created).isEqualTo(rounds * senders * 60);
+		}
+		String customer = customers.get(rounds - 1).get(0);
+		assertThat(this.api.admin()
+			.get("/api/v1/customers/" + customer + "/timeline")
+			.expect(200)
+			.json()
+			.get("contacts")
+			.get("total")
+			.asLong()).isEqualTo(senders);
 	}
 
 	@Test
