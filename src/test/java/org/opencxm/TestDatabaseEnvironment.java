@@ -16,7 +16,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * per context by default, or the PostgreSQL server named by
  * {@code OPENCXM_TEST_POSTGRES_URL} when the suite runs its PostgreSQL pass
  * ({@code -Dopencxm.test.database=postgres}). Tests create their own data under unique
- * codes, so they also pass on a database shared between contexts.
+ * codes, so they also pass on a database shared between contexts. With
+ * {@code -Dopencxm.test.database=as-configured} it leaves the configuration alone.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
@@ -24,6 +25,11 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if ("as-configured".equals(System.getProperty("opencxm.test.database"))) {
+			// an application a test starts as a process of its own, configured like a
+			// real one
+			return;
+		}
 		Map<String, Object> properties = new HashMap<>();
 		if (onPostgres()) {
 			properties.put("spring.datasource.url", System.getenv("OPENCXM_TEST_POSTGRES_URL"));
