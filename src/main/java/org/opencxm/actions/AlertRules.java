@@ -12,13 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.opencxm.journeys.Journey;
-import org.opencxm.journeys.Journeys;
-import org.opencxm.journeys.TouchpointRef;
-import org.opencxm.journeys.Touchpoints;
 import org.opencxm.org.OrgScope;
-import org.opencxm.org.OrgUnit;
-import org.opencxm.org.OrgUnits;
 import org.opencxm.org.Role;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
@@ -53,11 +47,7 @@ public class AlertRules {
 
 	private final OrgScope scope;
 
-	private final OrgUnits units;
-
-	private final Touchpoints touchpoints;
-
-	private final Journeys journeys;
+	private final RuleLimits limits;
 
 	private final Cases cases;
 
@@ -69,14 +59,12 @@ public class AlertRules {
 
 	private final Clock clock;
 
-	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, OrgUnits units, Touchpoints touchpoints,
-			Journeys journeys, Cases cases, People people, Notifier notifier, JsonMapper json, Clock clock) {
+	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, RuleLimits limits, Cases cases, People people,
+			Notifier notifier, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.scope = scope;
-		this.units = units;
-		this.touchpoints = touchpoints;
-		this.journeys = journeys;
+		this.limits = limits;
 		this.cases = cases;
 		this.people = people;
 		this.notifier = notifier;
@@ -94,7 +82,7 @@ public class AlertRules {
 		List<AlertMatch> matches = new ArrayList<>();
 		for (Loaded rule : active()) {
 			AlertCondition condition = rule.condition();
-			if (condition == null || !applies(rule.limits(), input) || !condition.test(input)) {
+			if (condition == null || !this.limits.applies(rule.limits(), input) || !condition.test(input)) {
 				continue;
 			}
 			String upsert = this.dialect.upsert("alert_rule_hit", List.of("rule_id", "response_id"),
@@ -220,13 +208,6 @@ public class AlertRules {
 		}
 	}
 
-	/**
-	 * The ids a rule's limits stand for, kept with the codes so that evaluation needs no
-	 * lookups.
-	 */
-	record StoredLimits(AlertLimits codes, List<Long> touchpointIds, List<Long> stageIds, List<Long> unitIds) {
-	}
-
 	private record Checked(@Nullable AlertCondition condition, String conditionJson, @Nullable DropCondition drop,
 			StoredLimits limits) {
 	}
@@ -284,46 +265,14 @@ public class AlertRules {
 				violations.add(FieldViolation.of("action.notifyUsers[" + i + "]", "no user has this user name"));
 			}
 		}
-		AlertLimits limits = (request.limits() != null) ? request.limits() : AlertLimits.NONE;
-		Map<String, TouchpointRef> touchpointRefs = this.touchpoints.refsByCode(limits.touchpoints());
-		List<Long> touchpointIds = new ArrayList<>();
-		for (int i = 0; i < limits.touchpoints().size(); i++) {
-			TouchpointRef ref = touchpointRefs.get(limits.touchpoints().get(i));
-			if (ref == null) {
-				violations.add(FieldViolation.of("limits.touchpoints[" + i + "]", "no touchpoint has this code"));
-			}
-			else {
-				touchpointIds.add(ref.id());
-			}
-		}
-		List<Long> stageIds = new ArrayList<>();
-		for (int i = 0; i < limits.stages().size(); i++) {
-			String[] parts = limits.stages().get(i).split("/", 2);
-			Long stage = (parts.length == 2) ? this.journeys.find(parts[0])
-				.flatMap((journey) -> journey.stages().stream().filter((s) -> s.code().equals(parts[1])).findFirst())
-				.map(Journey.Stage::id)
-				.orElse(null) : null;
-			if (stage == null) {
-				violations
-					.add(FieldViolation.of("limits.stages[" + i + "]", "must be journeyCode/stageCode of a stage"));
-			}
-			else {
-				stageIds.add(stage);
-			}
-		}
-		Map<String, Long> unitIds = this.units.idsByCode(limits.units());
-		for (int i = 0; i < limits.units().size(); i++) {
-			if (!unitIds.containsKey(limits.units().get(i))) {
-				violations.add(FieldViolation.of("limits.units[" + i + "]", "no org unit has this code"));
-			}
-		}
+		StoredLimits limits = this.limits.resolve((request.limits() != null) ? request.limits() : AlertLimits.NONE,
+				violations);
 		if (!violations.isEmpty() || (condition == null && drop == null)) {
 			throw new InvalidInputException(violations);
 		}
 		String conditionJson = (condition != null) ? this.json.writeValueAsString(AlertCondition.describe(condition))
 				: "null";
-		return new Checked(condition, conditionJson, drop,
-				new StoredLimits(limits, touchpointIds, stageIds, limits.units().stream().map(unitIds::get).toList()));
+		return new Checked(condition, conditionJson, drop, limits);
 	}
 
 	private Map<String, Object> params(AlertRuleRequest request, Checked checked) {
@@ -354,33 +303,6 @@ public class AlertRules {
 				&& Objects.equals(view.drop(), checked.drop())
 				&& current.limits().codes().equals(checked.limits().codes())
 				&& (request.active() == null || request.active() == view.active());
-	}
-
-	private boolean applies(StoredLimits limits, AlertInput input) {
-		if (!limits.touchpointIds().isEmpty() && !limits.touchpointIds().contains(input.touchpointId())) {
-			return false;
-		}
-		if (!limits.stageIds().isEmpty() && !limits.stageIds().contains(input.stageId())) {
-			return false;
-		}
-		if (!limits.codes().segments().isEmpty()
-				&& limits.codes().segments().stream().noneMatch(input.segments()::contains)) {
-			return false;
-		}
-		if (!limits.unitIds().isEmpty()) {
-			if (input.unitId() == null) {
-				return false;
-			}
-			List<Long> ancestry;
-			try {
-				ancestry = this.units.ancestry(input.unitId()).stream().map(OrgUnit::id).toList();
-			}
-			catch (NotFoundException ex) {
-				return false;
-			}
-			return limits.unitIds().stream().anyMatch(ancestry::contains);
-		}
-		return true;
 	}
 
 	private List<Loaded> active() {

@@ -24,7 +24,6 @@ import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
 import org.opencxm.org.Role;
 import org.opencxm.org.VisibleUnits;
-import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
 import org.slf4j.Logger;
@@ -64,12 +63,14 @@ public class DropAlerts {
 
 	private final Notifier notifier;
 
+	private final RuleLimits limits;
+
 	private final Clock clock;
 
 	private final String insert;
 
 	DropAlerts(JdbcClient jdbc, SqlDialect dialect, AlertRules rules, Metrics metrics, OrgScope scope, OrgUnits units,
-			Touchpoints touchpoints, People people, Notifier notifier, Clock clock) {
+			Touchpoints touchpoints, People people, Notifier notifier, RuleLimits limits, Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.metrics = metrics;
@@ -78,6 +79,7 @@ public class DropAlerts {
 		this.touchpoints = touchpoints;
 		this.people = people;
 		this.notifier = notifier;
+		this.limits = limits;
 		this.clock = clock;
 		this.insert = dialect.upsert("alert_drop_notice", List.of("rule_id", "slice", "period_start"),
 				List.of("rule_id", "slice", "period_start", "unit_id", "touchpoint_id", "current_value",
@@ -188,23 +190,12 @@ public class DropAlerts {
 		return new Slice("touchpoint:" + code, owner, touchpoint.id());
 	}
 
-	private boolean within(AlertRules.StoredLimits limits, DropCondition.Slice kind, Slice slice) {
+	private boolean within(StoredLimits limits, DropCondition.Slice kind, Slice slice) {
 		if (kind == DropCondition.Slice.TOUCHPOINT) {
 			return limits.touchpointIds().isEmpty() || limits.touchpointIds().contains(slice.touchpointId());
 		}
-		if (limits.unitIds().isEmpty()) {
-			return true;
-		}
 		OrgUnit unit = slice.unit();
-		if (unit == null) {
-			return false;
-		}
-		try {
-			return this.units.ancestry(unit.id()).stream().map(OrgUnit::id).anyMatch(limits.unitIds()::contains);
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
+		return limits.unitIds().isEmpty() || (unit != null && this.limits.withinUnits(limits, unit.id()));
 	}
 
 	/** Stores the notice under its unique key; answers whether this call stored it. */
