@@ -60,7 +60,9 @@ class RecoverySurveyTests {
 			.isAfterOrEqualTo(Instant.parse(resolved.get("resolvedAt").asString()).plus(Duration.ofDays(1)));
 
 		this.clock.advanceTo(Instant.parse(survey.get("dueAt").asString()));
-		String link = LINK.matcher(mailTo(customer)).results().findFirst().orElseThrow().group();
+		String mail = mailTo(customer);
+		assertThat(mail).contains("Dear Wang Fang", "how things stand now", "Did we solve your problem?");
+		String link = LINK.matcher(mail).results().findFirst().orElseThrow().group();
 		assertThat(awaitRecoverySurveys(ws, id, 1).get(0).get("status").asString()).isEqualTo("SENT");
 		Respondent browser = new Respondent(this.api.baseUrl());
 		assertThat(browser.get(link).body()).contains("Did we solve your problem?", "Is your problem resolved?");
