@@ -2,6 +2,8 @@ package org.opencxm.surveys;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Invitations {
+
+	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -144,9 +148,12 @@ public class Invitations {
 				request.unitId(), (channel != null) ? channel.name() : null, customer.language().tag(), status.name(),
 				reason, SqlTime.of(due), request.expiryHours(), 0, SqlTime.of(now), request.reference(),
 				request.channels().stream().map(Enum::name).collect(Collectors.joining(",")),
-				(request.quietStart() != null) ? request.quietStart().toString() : null,
-				(request.quietEnd() != null) ? request.quietEnd().toString() : null) == 1;
+				hoursAndMinutes(request.quietStart()), hoursAndMinutes(request.quietEnd())) == 1;
 		return new Created<>(this.store.byReference(request.reference()).orElseThrow(), created);
+	}
+
+	private static @Nullable String hoursAndMinutes(@Nullable LocalTime time) {
+		return (time != null) ? HH_MM.format(time) : null;
 	}
 
 	/** The invitation made under another module's reference, whoever asks. */
