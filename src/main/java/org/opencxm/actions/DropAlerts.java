@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates the drop rules on a schedule: for each rule, the last complete week or month
@@ -65,12 +65,15 @@ public class DropAlerts {
 
 	private final RuleLimits limits;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	private final String insert;
 
 	DropAlerts(JdbcClient jdbc, SqlDialect dialect, AlertRules rules, Metrics metrics, OrgScope scope, OrgUnits units,
-			Touchpoints touchpoints, People people, Notifier notifier, RuleLimits limits, Clock clock) {
+			Touchpoints touchpoints, People people, Notifier notifier, RuleLimits limits,
+			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.metrics = metrics;
@@ -80,6 +83,7 @@ public class DropAlerts {
 		this.people = people;
 		this.notifier = notifier;
 		this.limits = limits;
+		this.transactions = transactions;
 		this.clock = clock;
 		this.insert = dialect.upsert("alert_drop_notice", List.of("rule_id", "slice", "period_start"),
 				List.of("rule_id", "slice", "period_start", "unit_id", "touchpoint_id", "current_value",
@@ -102,9 +106,9 @@ public class DropAlerts {
 	/**
 	 * Evaluates every active drop rule on the last complete period before today (by the
 	 * application's clock) and answers the drops found for the first time; a drop found
-	 * before is not reported again.
+	 * before is not reported again. Each drop is stored and told in a transaction of its
+	 * own, so that one rule that fails takes no other down with it.
 	 */
-	@Transactional
 	public List<DropAlert> evaluate() {
 		return this.scope.asSystem(() -> {
 			LocalDate today = LocalDate.now(this.clock);
@@ -161,8 +165,9 @@ public class DropAlerts {
 			DropAlert alert = new DropAlert(rule.view().code(), drop.metric(), drop.slice(), code, start, end,
 					figure.value(), previous.value(), comparison.difference(), comparison.pValue(), figure.n(),
 					previous.n(), 0, this.clock.instant(), (slice.unit() != null) ? slice.unit().code() : null);
-			if (record(rule, slice, alert)) {
-				int notified = notify(rule, slice, alert);
+			Integer notified = this.transactions
+				.execute((status) -> record(rule, slice, alert) ? notify(rule, slice, alert) : null);
+			if (notified != null) {
 				found.add(new DropAlert(alert.rule(), alert.metric(), alert.slice(), alert.code(), alert.periodStart(),
 						alert.periodEnd(), alert.value(), alert.previousValue(), alert.difference(), alert.pValue(),
 						alert.responses(), alert.previousResponses(), notified, alert.detectedAt(), alert.unit()));

@@ -244,23 +244,25 @@ public class RecoverySurveys {
 	@ApplicationModuleListener
 	void on(InvitationAnswered answered) {
 		long[] reference = parse(answered.reference());
-		if (reference == null) {
-			return;
+		if (reference != null) {
+			this.scope.runAsSystem(() -> followUp(reference[0], answered.responseId()));
 		}
-		SurveyResponse response = this.responses.get(answered.responseId());
+	}
+
+	private void followUp(long caseId, long responseId) {
+		SurveyResponse response = this.responses.get(responseId);
 		Boolean resolved = response.answer(RESOLVED)
 			.map((answer) -> (answer instanceof Answer.Choice choice) ? choice.options().contains(YES) : null)
 			.orElse(null);
 		if (resolved == null) {
-			log.warn("Recovery survey response {} does not say whether case {} is resolved", response.id(),
-					reference[0]);
+			log.warn("Recovery survey response {} does not say whether case {} is resolved", response.id(), caseId);
 			return;
 		}
 		Integer satisfaction = response.answer(SATISFACTION)
 			.map((answer) -> (answer instanceof Answer.Score score && score.value() >= 1 && score.value() <= 5)
 					? score.value() : null)
 			.orElse(null);
-		this.followUps.recordFollowUp(reference[0], resolved, satisfaction, response.id());
+		this.followUps.recordFollowUp(caseId, resolved, satisfaction, response.id());
 	}
 
 	/** Whether a response answers a recovery survey (alert rules leave those alone). */
