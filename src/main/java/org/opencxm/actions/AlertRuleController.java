@@ -23,13 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/alert-rules")
-@Tag(name = "Alert rules", description = "Conditions on single responses that open cases and notify people")
+@Tag(name = "Alert rules",
+		description = "Conditions on single responses that open cases and notify people, and drops of aggregates against the previous period")
 class AlertRuleController {
 
 	private final AlertRules rules;
 
-	AlertRuleController(AlertRules rules) {
+	private final DropAlerts drops;
+
+	AlertRuleController(AlertRules rules, DropAlerts drops) {
 		this.rules = rules;
+		this.drops = drops;
+	}
+
+	/** The drops a DROP rule reported, newest period first. */
+	@GetMapping("/{code}/drops")
+	List<DropAlert> drops(@PathVariable String code) {
+		return this.drops.list(code);
 	}
 
 	@GetMapping

@@ -12,13 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.opencxm.journeys.Journey;
-import org.opencxm.journeys.Journeys;
-import org.opencxm.journeys.TouchpointRef;
-import org.opencxm.journeys.Touchpoints;
 import org.opencxm.org.OrgScope;
-import org.opencxm.org.OrgUnit;
-import org.opencxm.org.OrgUnits;
 import org.opencxm.org.Role;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
@@ -53,11 +47,7 @@ public class AlertRules {
 
 	private final OrgScope scope;
 
-	private final OrgUnits units;
-
-	private final Touchpoints touchpoints;
-
-	private final Journeys journeys;
+	private final RuleLimits limits;
 
 	private final Cases cases;
 
@@ -69,14 +59,12 @@ public class AlertRules {
 
 	private final Clock clock;
 
-	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, OrgUnits units, Touchpoints touchpoints,
-			Journeys journeys, Cases cases, People people, Notifier notifier, JsonMapper json, Clock clock) {
+	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, RuleLimits limits, Cases cases, People people,
+			Notifier notifier, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.scope = scope;
-		this.units = units;
-		this.touchpoints = touchpoints;
-		this.journeys = journeys;
+		this.limits = limits;
 		this.cases = cases;
 		this.people = people;
 		this.notifier = notifier;
@@ -93,7 +81,8 @@ public class AlertRules {
 	public List<AlertMatch> evaluate(AlertInput input) {
 		List<AlertMatch> matches = new ArrayList<>();
 		for (Loaded rule : active()) {
-			if (!applies(rule.limits(), input) || !rule.condition().test(input)) {
+			AlertCondition condition = rule.condition();
+			if (condition == null || !this.limits.applies(rule.limits(), input) || !condition.test(input)) {
 				continue;
 			}
 			String upsert = this.dialect.upsert("alert_rule_hit", List.of("rule_id", "response_id"),
@@ -138,6 +127,9 @@ public class AlertRules {
 			if (action.notifyUnitManager() && input.unitId() != null) {
 				this.people.managerOf(input.unitId()).ifPresent(recipients::add);
 			}
+			if (action.notifyCxManagers()) {
+				recipients.addAll(this.people.cxManagers(input.unitId()));
+			}
 			this.notifier.alert(recipients, rule.view(), input, caseId);
 			matches.add(new AlertMatch(rule.view().code(), caseId, true));
 		}
@@ -176,9 +168,10 @@ public class AlertRules {
 		}
 		this.jdbc
 			.sql("""
-					insert into alert_rule (code, name_zh, name_en, condition_json, limits_json, open_case, case_priority,
-						notify_users, notify_unit_manager, active, created_at, updated_at)
-					values (:code, :zh, :en, :condition, :limits, :openCase, :priority, :notify, :notifyManager, :active, :now, :now)
+					insert into alert_rule (code, kind, name_zh, name_en, condition_json, drop_json, limits_json, open_case,
+						case_priority, notify_users, notify_unit_manager, notify_cx_managers, active, created_at, updated_at)
+					values (:code, :kind, :zh, :en, :condition, :drop, :limits, :openCase, :priority, :notify, :notifyManager,
+						:notifyCx, :active, :now, :now)
 					""")
 			.param("code", request.code())
 			.params(params(request, checked))
@@ -193,14 +186,15 @@ public class AlertRules {
 			throw new InvalidInputException("code", "must match the code in the path");
 		}
 		if (find(code).isEmpty()) {
-			return create(new AlertRuleRequest(code, request.name(), request.condition(), request.limits(),
-					request.action(), request.active()));
+			return create(new AlertRuleRequest(code, request.kind(), request.name(), request.condition(),
+					request.drop(), request.limits(), request.action(), request.active()));
 		}
 		Checked checked = check(request);
 		this.jdbc.sql("""
-				update alert_rule set name_zh = :zh, name_en = :en, condition_json = :condition, limits_json = :limits,
-					open_case = :openCase, case_priority = :priority, notify_users = :notify,
-					notify_unit_manager = :notifyManager, active = :active, updated_at = :now
+				update alert_rule set kind = :kind, name_zh = :zh, name_en = :en, condition_json = :condition,
+					drop_json = :drop, limits_json = :limits, open_case = :openCase, case_priority = :priority,
+					notify_users = :notify, notify_unit_manager = :notifyManager, notify_cx_managers = :notifyCx,
+					active = :active, updated_at = :now
 				where code = :code
 				""").param("code", code).params(params(request, checked)).update();
 		return new Created<>(get(code), false);
@@ -214,80 +208,81 @@ public class AlertRules {
 		}
 	}
 
-	/**
-	 * The ids a rule's limits stand for, kept with the codes so that evaluation needs no
-	 * lookups.
-	 */
-	record StoredLimits(AlertLimits codes, List<Long> touchpointIds, List<Long> stageIds, List<Long> unitIds) {
+	private record Checked(@Nullable AlertCondition condition, String conditionJson, @Nullable DropCondition drop,
+			StoredLimits limits) {
 	}
 
-	private record Checked(AlertCondition condition, String conditionJson, StoredLimits limits) {
+	private record Loaded(AlertRule view, @Nullable AlertCondition condition, StoredLimits limits) {
 	}
 
-	private record Loaded(AlertRule view, AlertCondition condition, StoredLimits limits) {
+	/** A drop rule with the ids its limits stand for. */
+	record DropRule(AlertRule view, DropCondition drop, StoredLimits limits) {
+	}
+
+	/** The active drop rules, for the scheduled evaluation. */
+	List<DropRule> dropRules() {
+		return this.jdbc.sql("select * from alert_rule where active and kind = 'DROP' order by id")
+			.query(this::row)
+			.list()
+			.stream()
+			.map((rule) -> new DropRule(rule.view(), Objects.requireNonNull(rule.view().drop()), rule.limits()))
+			.toList();
 	}
 
 	private Checked check(AlertRuleRequest request) {
 		List<FieldViolation> violations = new ArrayList<>();
-		AlertCondition condition = AlertCondition.parse(request.condition(), violations);
 		AlertAction action = request.action();
-		if (!action.openCase() && action.notifyUsers().isEmpty() && !action.notifyUnitManager()) {
-			violations.add(FieldViolation.of("action", "must open a case, notify someone, or both"));
+		AlertCondition condition = null;
+		DropCondition drop = null;
+		if (request.effectiveKind() == AlertKind.DROP) {
+			if (request.condition() != null && !request.condition().isNull()) {
+				violations.add(FieldViolation.of("condition", "a DROP rule has a drop, not a condition"));
+			}
+			violations.addAll(DropCondition.check(request.drop(),
+					(request.limits() != null) ? request.limits() : AlertLimits.NONE, action));
+			drop = (request.drop() != null) ? request.drop().complete() : null;
 		}
-		if (action.openCase() && action.priority() == null) {
-			violations.add(FieldViolation.of("action.priority", "is required to open a case"));
+		else {
+			if (request.drop() != null) {
+				violations.add(FieldViolation.of("drop", "only a DROP rule has a drop"));
+			}
+			if (request.condition() == null || request.condition().isNull()) {
+				violations.add(FieldViolation.of("condition", "is required for a RESPONSE rule"));
+			}
+			else {
+				condition = AlertCondition.parse(request.condition(), violations);
+			}
+			if (!action.openCase() && action.notifyUsers().isEmpty() && !action.notifyUnitManager()
+					&& !action.notifyCxManagers()) {
+				violations.add(FieldViolation.of("action", "must open a case, notify someone, or both"));
+			}
+			if (action.openCase() && action.priority() == null) {
+				violations.add(FieldViolation.of("action.priority", "is required to open a case"));
+			}
 		}
 		for (int i = 0; i < action.notifyUsers().size(); i++) {
 			if (this.people.byUsername(action.notifyUsers().get(i)).isEmpty()) {
 				violations.add(FieldViolation.of("action.notifyUsers[" + i + "]", "no user has this user name"));
 			}
 		}
-		AlertLimits limits = (request.limits() != null) ? request.limits() : AlertLimits.NONE;
-		Map<String, TouchpointRef> touchpointRefs = this.touchpoints.refsByCode(limits.touchpoints());
-		List<Long> touchpointIds = new ArrayList<>();
-		for (int i = 0; i < limits.touchpoints().size(); i++) {
-			TouchpointRef ref = touchpointRefs.get(limits.touchpoints().get(i));
-			if (ref == null) {
-				violations.add(FieldViolation.of("limits.touchpoints[" + i + "]", "no touchpoint has this code"));
-			}
-			else {
-				touchpointIds.add(ref.id());
-			}
-		}
-		List<Long> stageIds = new ArrayList<>();
-		for (int i = 0; i < limits.stages().size(); i++) {
-			String[] parts = limits.stages().get(i).split("/", 2);
-			Long stage = (parts.length == 2) ? this.journeys.find(parts[0])
-				.flatMap((journey) -> journey.stages().stream().filter((s) -> s.code().equals(parts[1])).findFirst())
-				.map(Journey.Stage::id)
-				.orElse(null) : null;
-			if (stage == null) {
-				violations
-					.add(FieldViolation.of("limits.stages[" + i + "]", "must be journeyCode/stageCode of a stage"));
-			}
-			else {
-				stageIds.add(stage);
-			}
-		}
-		Map<String, Long> unitIds = this.units.idsByCode(limits.units());
-		for (int i = 0; i < limits.units().size(); i++) {
-			if (!unitIds.containsKey(limits.units().get(i))) {
-				violations.add(FieldViolation.of("limits.units[" + i + "]", "no org unit has this code"));
-			}
-		}
-		if (!violations.isEmpty() || condition == null) {
+		StoredLimits limits = this.limits.resolve((request.limits() != null) ? request.limits() : AlertLimits.NONE,
+				violations);
+		if (!violations.isEmpty() || (condition == null && drop == null)) {
 			throw new InvalidInputException(violations);
 		}
-		String conditionJson = this.json.writeValueAsString(AlertCondition.describe(condition));
-		return new Checked(condition, conditionJson,
-				new StoredLimits(limits, touchpointIds, stageIds, limits.units().stream().map(unitIds::get).toList()));
+		String conditionJson = (condition != null) ? this.json.writeValueAsString(AlertCondition.describe(condition))
+				: "null";
+		return new Checked(condition, conditionJson, drop, limits);
 	}
 
 	private Map<String, Object> params(AlertRuleRequest request, Checked checked) {
 		var params = new java.util.HashMap<String, Object>();
 		params.put("zh", request.name().zh());
 		params.put("en", request.name().en());
+		params.put("kind", request.effectiveKind().name());
 		params.put("condition", checked.conditionJson());
+		params.put("drop", (checked.drop() != null) ? this.json.writeValueAsString(checked.drop()) : null);
+		params.put("notifyCx", request.action().notifyCxManagers());
 		params.put("limits", this.json.writeValueAsString(checked.limits()));
 		params.put("openCase", request.action().openCase());
 		params.put("priority", (request.action().priority() != null) ? request.action().priority().name() : null);
@@ -300,42 +295,20 @@ public class AlertRules {
 
 	private boolean same(Loaded current, AlertRuleRequest request, Checked checked) {
 		AlertRule view = current.view();
-		return view.name().equals(request.name()) && view.action().equals(request.action())
-				&& this.json.writeValueAsString(AlertCondition.describe(current.condition()))
-					.equals(checked.conditionJson())
+		AlertCondition condition = current.condition();
+		String currentJson = (condition != null) ? this.json.writeValueAsString(AlertCondition.describe(condition))
+				: "null";
+		return view.kind() == request.effectiveKind() && view.name().equals(request.name())
+				&& view.action().equals(request.action()) && currentJson.equals(checked.conditionJson())
+				&& Objects.equals(view.drop(), checked.drop())
 				&& current.limits().codes().equals(checked.limits().codes())
 				&& (request.active() == null || request.active() == view.active());
 	}
 
-	private boolean applies(StoredLimits limits, AlertInput input) {
-		if (!limits.touchpointIds().isEmpty() && !limits.touchpointIds().contains(input.touchpointId())) {
-			return false;
-		}
-		if (!limits.stageIds().isEmpty() && !limits.stageIds().contains(input.stageId())) {
-			return false;
-		}
-		if (!limits.codes().segments().isEmpty()
-				&& limits.codes().segments().stream().noneMatch(input.segments()::contains)) {
-			return false;
-		}
-		if (!limits.unitIds().isEmpty()) {
-			if (input.unitId() == null) {
-				return false;
-			}
-			List<Long> ancestry;
-			try {
-				ancestry = this.units.ancestry(input.unitId()).stream().map(OrgUnit::id).toList();
-			}
-			catch (NotFoundException ex) {
-				return false;
-			}
-			return limits.unitIds().stream().anyMatch(ancestry::contains);
-		}
-		return true;
-	}
-
 	private List<Loaded> active() {
-		return this.jdbc.sql("select * from alert_rule where active order by id").query(this::row).list();
+		return this.jdbc.sql("select * from alert_rule where active and kind = 'RESPONSE' order by id")
+			.query(this::row)
+			.list();
 	}
 
 	private Optional<Loaded> find(String code) {
@@ -346,20 +319,27 @@ public class AlertRules {
 	}
 
 	private Loaded row(ResultSet rs, int row) throws SQLException {
+		AlertKind kind = AlertKind.valueOf(rs.getString("kind"));
 		JsonNode conditionJson = this.json.readTree(rs.getString("condition_json"));
 		List<FieldViolation> problems = new ArrayList<>();
-		AlertCondition condition = AlertCondition.parse(conditionJson, problems);
+		AlertCondition condition = (kind == AlertKind.RESPONSE) ? AlertCondition.parse(conditionJson, problems) : null;
+		String dropJson = rs.getString("drop_json");
+		DropCondition drop = (dropJson != null) ? this.json.readValue(dropJson, DropCondition.class) : null;
 		StoredLimits limits = this.json.readValue(rs.getString("limits_json"), StoredLimits.class);
 		String notify = rs.getString("notify_users");
 		String priority = rs.getString("case_priority");
 		AlertAction action = new AlertAction(rs.getBoolean("open_case"),
 				(priority != null) ? Priority.valueOf(priority) : null,
 				(notify == null || notify.isBlank()) ? List.of() : List.of(notify.split(",")),
-				rs.getBoolean("notify_unit_manager"));
-		AlertRule view = new AlertRule(rs.getLong("id"), rs.getString("code"),
-				new LocalizedText(rs.getString("name_zh"), rs.getString("name_en")), conditionJson, limits.codes(),
-				action, rs.getBoolean("active"));
-		return new Loaded(view, Objects.requireNonNull(condition, "stored condition no longer parses"), limits);
+				rs.getBoolean("notify_unit_manager"), rs.getBoolean("notify_cx_managers"));
+		AlertRule view = new AlertRule(rs.getLong("id"), rs.getString("code"), kind,
+				new LocalizedText(rs.getString("name_zh"), rs.getString("name_en")),
+				(kind == AlertKind.RESPONSE) ? conditionJson : null, drop, limits.codes(), action,
+				rs.getBoolean("active"));
+		if (kind == AlertKind.RESPONSE) {
+			Objects.requireNonNull(condition, "stored condition no longer parses");
+		}
+		return new Loaded(view, condition, limits);
 	}
 
 	private static String truncate(String text) {

@@ -134,7 +134,7 @@ final class CaseFile {
 		this.resolvedAt = now;
 		this.nextEscalationAt = null;
 		this.events.add(new CaseResolved(this.id, this.unitId, this.customerId, this.touchpointId, rootCauseId,
-				by.userId(), now));
+				by.userId(), now, this.version + 1));
 	}
 
 	void close(Actor by, Instant now) {
@@ -183,9 +183,10 @@ final class CaseFile {
 				breach.name() + " level " + this.escalationLevel));
 	}
 
-	void followedUp(Instant now, boolean resolved, @Nullable Integer satisfaction) {
+	void followedUp(Instant now, boolean resolved, @Nullable Integer satisfaction, @Nullable Long responseId) {
 		this.entries.add(new Entry(ActivityKind.FOLLOW_UP, Actor.SYSTEM, now, null, null, null,
-				"resolved=" + resolved + ((satisfaction != null) ? ", satisfaction=" + satisfaction : "")));
+				"resolved=" + resolved + ((satisfaction != null) ? ", satisfaction=" + satisfaction : "")
+						+ ((responseId != null) ? ", recovery survey response " + responseId : "")));
 	}
 
 	List<Object> events() {

@@ -1,8 +1,11 @@
 package org.opencxm.actions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.org.OrgScope;
@@ -56,26 +59,47 @@ public class CaseFollowUps {
 	 */
 	@Transactional
 	public FollowUp recordFollowUp(long caseId, boolean resolved, @Nullable Integer satisfaction) {
+		return recordFollowUp(caseId, resolved, satisfaction, null);
+	}
+
+	/**
+	 * Records the answer to a recovery survey: as
+	 * {@link #recordFollowUp(long, boolean, Integer)}, once per response. The same
+	 * response again answers with the follow-up it made and changes nothing.
+	 */
+	@Transactional
+	public FollowUp recordFollowUp(long caseId, boolean resolved, @Nullable Integer satisfaction,
+			@Nullable Long responseId) {
 		if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
 			throw new InvalidInputException("satisfaction", "must be between 1 and 5");
 		}
 		CaseFile current = this.repository.load(caseId, VisibleUnits.ALL)
 			.orElseThrow(() -> new NotFoundException("case", caseId));
+		if (responseId != null) {
+			Optional<FollowUp> recorded = this.jdbc.sql("select * from case_follow_up where response_id = :response")
+				.param("response", responseId)
+				.query(CaseFollowUps::map)
+				.optional();
+			if (recorded.isPresent()) {
+				return recorded.get();
+			}
+		}
 		Instant now = this.clock.instant();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into case_follow_up (case_id, resolved, satisfaction, recorded_at)
-				values (:case, :resolved, :satisfaction, :now)
+				insert into case_follow_up (case_id, resolved, satisfaction, recorded_at, response_id)
+				values (:case, :resolved, :satisfaction, :now, :response)
 				""")
 			.param("case", caseId)
 			.param("resolved", resolved)
 			.param("satisfaction", satisfaction)
 			.param("now", SqlTime.of(now))
+			.param("response", responseId)
 			.update(keys, "id");
 		boolean reopen = !resolved && (current.status == CaseStatus.RESOLVED || current.status == CaseStatus.CLOSED);
 		for (int attempt = 0; attempt < 3; attempt++) {
 			boolean stored = this.cases.changeAsSystem(caseId, (file, by) -> {
-				file.followedUp(now, resolved, satisfaction);
+				file.followedUp(now, resolved, satisfaction, responseId);
 				if (reopen && (file.status == CaseStatus.RESOLVED || file.status == CaseStatus.CLOSED)) {
 					this.cases.reopen(file, by, NOT_RESOLVED);
 				}
@@ -85,7 +109,7 @@ public class CaseFollowUps {
 			}
 		}
 		return new FollowUp(keys.getKeyAs(Long.class), caseId, resolved, satisfaction, now,
-				FollowUp.recovered(resolved, satisfaction));
+				FollowUp.recovered(resolved, satisfaction), responseId);
 	}
 
 	/**
@@ -102,14 +126,18 @@ public class CaseFollowUps {
 		this.cases.get(caseId);
 		return this.jdbc.sql("select * from case_follow_up where case_id = :case order by id")
 			.param("case", caseId)
-			.query((rs, row) -> {
-				int value = rs.getInt("satisfaction");
-				Integer satisfaction = rs.wasNull() ? null : value;
-				boolean resolved = rs.getBoolean("resolved");
-				return new FollowUp(rs.getLong("id"), caseId, resolved, satisfaction,
-						SqlTime.requiredInstant(rs, "recorded_at"), FollowUp.recovered(resolved, satisfaction));
-			})
+			.query(CaseFollowUps::map)
 			.list();
+	}
+
+	private static FollowUp map(ResultSet rs, int row) throws SQLException {
+		int value = rs.getInt("satisfaction");
+		Integer satisfaction = rs.wasNull() ? null : value;
+		boolean resolved = rs.getBoolean("resolved");
+		long response = rs.getLong("response_id");
+		return new FollowUp(rs.getLong("id"), rs.getLong("case_id"), resolved, satisfaction,
+				SqlTime.requiredInstant(rs, "recorded_at"), FollowUp.recovered(resolved, satisfaction),
+				rs.wasNull() ? null : response);
 	}
 
 }

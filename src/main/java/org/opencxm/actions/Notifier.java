@@ -106,6 +106,38 @@ class Notifier {
 		}
 	}
 
+	/**
+	 * Tells the users of a significant drop; answers how many were told.
+	 */
+	int drop(Collection<Long> userIds, AlertRule rule, DropAlert alert) {
+		int told = 0;
+		for (long userId : userIds) {
+			People.User user = this.people.byId(userId).filter(People.User::enabled).orElse(null);
+			if (user == null) {
+				continue;
+			}
+			boolean english = "en".equals(user.locale());
+			String what = (alert.slice() == DropCondition.Slice.UNIT) ? (english ? "unit " : "单位 ")
+					: (english ? "touchpoint " : "触点 ");
+			String subject = english
+					? String.format("Drop alert: %s of %s%s fell by %.1f", alert.metric(), what, alert.code(),
+							-alert.difference())
+					: String.format("下降预警：%s%s 的 %s 下降了 %.1f", what, alert.code(), alert.metric(), -alert.difference());
+			String body = (english ? "Rule: " : "规则：") + rule.code() + " ("
+					+ (english ? rule.name().en() : rule.name().zh()) + ")\n" + (english ? "Period: " : "期间：")
+					+ alert.periodStart() + " – " + alert.periodEnd() + "\n"
+					+ String.format(
+							english ? "Now %.2f (n=%d), before %.2f (n=%d), change %.2f, p=%.4f"
+									: "本期 %.2f（n=%d），上期 %.2f（n=%d），变化 %.2f，p=%.4f",
+							alert.value(), alert.responses(), alert.previousValue(), alert.previousResponses(),
+							alert.difference(), alert.pValue())
+					+ "\n/api/v1/alert-rules/" + rule.code() + "/drops";
+			this.inbox.deliver(user, null, "DROP_ALERT", subject, body);
+			told++;
+		}
+		return told;
+	}
+
 	private void tell(long userId, Case view, String kind, String zh, String en) {
 		this.people.byId(userId).ifPresent((user) -> {
 			boolean english = "en".equals(user.locale());

@@ -70,6 +70,40 @@ class People {
 	}
 
 	/**
+	 * Every manager of the unit: the users linked to its active manager staff members,
+	 * and the UNIT_MANAGER users scoped exactly to it.
+	 */
+	List<Long> managersOf(long unitId) {
+		return this.jdbc.sql("""
+				select u.id from app_user u join staff s on s.id = u.staff_id
+				where u.enabled and s.active and s.manager and s.unit_id = :unit
+				union
+				select u.id from app_user u
+				where u.enabled and u.scope_unit_id = :unit and (',' || u.roles || ',') like '%,UNIT_MANAGER,%'
+				""").param("unit", unitId).query(Long.class).list().stream().sorted().toList();
+	}
+
+	/**
+	 * The enabled users holding the CX_MANAGER role whose scope covers the unit (all of
+	 * them when the unit is not known).
+	 */
+	List<Long> cxManagers(@Nullable Long unitId) {
+		return this.jdbc.sql("""
+				select u.id, u.scope_unit_id from app_user u
+				where u.enabled and (',' || u.roles || ',') like '%,CX_MANAGER,%'
+				order by u.id
+				""").query((rs, row) -> {
+			long scope = rs.getLong("scope_unit_id");
+			return new long[] { rs.getLong("id"), rs.wasNull() ? -1 : scope };
+		})
+			.list()
+			.stream()
+			.filter((user) -> user[1] < 0 || unitId == null || this.scope.subtree(user[1]).contains(unitId))
+			.map((user) -> user[0])
+			.toList();
+	}
+
+	/**
 	 * The manager to escalate to at {@code level} (1 = the first unit above the case's
 	 * unit that has a manager, 2 = the next one up with a manager, …).
 	 */

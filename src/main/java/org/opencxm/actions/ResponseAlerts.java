@@ -37,16 +37,28 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final JdbcClient jdbc;
 
-	ResponseAlerts(AlertRules rules, Responses responses, TextAnalyzer text, OrgScope scope, JdbcClient jdbc) {
+	private final RecoverySurveys recovery;
+
+	ResponseAlerts(AlertRules rules, Responses responses, TextAnalyzer text, OrgScope scope, JdbcClient jdbc,
+			RecoverySurveys recovery) {
 		this.rules = rules;
 		this.responses = responses;
 		this.text = text;
 		this.scope = scope;
 		this.jdbc = jdbc;
+		this.recovery = recovery;
 	}
 
+	/**
+	 * Checks a response against the rules, except an answer to a recovery survey: that
+	 * one becomes its case's follow-up (and reopens the case if the problem persists)
+	 * instead of opening another case.
+	 */
 	@ApplicationModuleListener
 	void on(ResponseEvaluated evaluated) {
+		if (this.recovery.answersRecoverySurvey(this.responses.get(evaluated.responseId()).invitationId())) {
+			return;
+		}
 		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
 	}
 

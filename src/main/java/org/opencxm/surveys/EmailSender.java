@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends invitations by e-mail through Spring's mail support (SMTP, configured with
- * {@code spring.mail.*}), in the customer's language, with the personal link.
+ * {@code spring.mail.*}), in the customer's language, with the personal link. An
+ * invitation another module asked for (a follow-up, not a visit) says so.
  */
 @Component
 class EmailSender implements InvitationSender {
@@ -52,8 +53,9 @@ class EmailSender implements InvitationSender {
 		String name = (invitation.customer().name() != null) ? invitation.customer().name()
 				: this.messages.getMessage("survey.customer", null, "", locale);
 		String body = this.messages.getMessage("survey.mail.greeting", new Object[] { name }, locale) + "\n\n"
-				+ this.messages.getMessage("survey.mail.body", null, locale) + "\n" + invitation.surveyTitle() + "\n"
-				+ invitation.link() + "\n\n"
+				+ this.messages.getMessage((invitation.invitation().reference() != null) ? "survey.mail.body.follow-up"
+						: "survey.mail.body", null, locale)
+				+ "\n" + invitation.surveyTitle() + "\n" + invitation.link() + "\n\n"
 				+ this.messages.getMessage("survey.mail.expiry",
 						new Object[] { EXPIRY.format(invitation.expiresAt().atZone(invitation.zone())) }, locale)
 				+ "\n";

@@ -123,8 +123,10 @@ class InvitationDispatcher {
 		Invitation invitation = this.invitations.find(id).orElseThrow();
 		InvitationPlanner.Rules rules = (invitation.triggerId() != null) ? this.planner.rules(invitation.triggerId())
 				: null;
+		OwnRules own = (rules == null) ? ownRules(id) : null;
 		List<InvitationChannel> allowed = (rules != null) ? rules.channels()
-				: (invitation.channel() != null) ? List.of(invitation.channel()) : List.of();
+				: (own != null && !own.channels().isEmpty()) ? own.channels()
+						: (invitation.channel() != null) ? List.of(invitation.channel()) : List.of();
 		InvitationChannel channel = this.planner.channel(invitation.customerId(), allowed).orElse(null);
 		if (channel == null) {
 			release(id, InvitationStatus.SUPPRESSED, null,
@@ -143,8 +145,10 @@ class InvitationDispatcher {
 			return;
 		}
 		ZoneId zone = this.planner.zone(invitation.unitId());
-		if (rules != null) {
-			Instant released = ContactRules.afterQuietHours(now, zone, rules.quietStart(), rules.quietEnd());
+		java.time.LocalTime quietStart = (rules != null) ? rules.quietStart() : (own != null) ? own.quietStart() : null;
+		java.time.LocalTime quietEnd = (rules != null) ? rules.quietEnd() : (own != null) ? own.quietEnd() : null;
+		if (quietStart != null && quietEnd != null) {
+			Instant released = ContactRules.afterQuietHours(now, zone, quietStart, quietEnd);
 			if (released.isAfter(now)) {
 				release(id, InvitationStatus.PENDING, released, "quiet hours: waits until " + released, null);
 				return;
@@ -198,6 +202,30 @@ class InvitationDispatcher {
 				.param("id", id)
 				.update();
 		}
+	}
+
+	/**
+	 * The contact rules an invitation made outside triggers carries on its own row.
+	 */
+	record OwnRules(List<InvitationChannel> channels, java.time.@Nullable LocalTime quietStart,
+			java.time.@Nullable LocalTime quietEnd) {
+
+	}
+
+	private OwnRules ownRules(long id) {
+		return this.jdbc.sql("select channels, quiet_start, quiet_end from survey_invitation where id = :id")
+			.param("id", id)
+			.query((rs, row) -> {
+				String channels = rs.getString("channels");
+				String start = rs.getString("quiet_start");
+				String end = rs.getString("quiet_end");
+				return new OwnRules(
+						(channels == null || channels.isBlank()) ? List.of()
+								: java.util.Arrays.stream(channels.split(",")).map(InvitationChannel::valueOf).toList(),
+						(start != null) ? java.time.LocalTime.parse(start) : null,
+						(end != null) ? java.time.LocalTime.parse(end) : null);
+			})
+			.single();
 	}
 
 	private void release(long id, InvitationStatus status, @Nullable Instant due, @Nullable String reason,

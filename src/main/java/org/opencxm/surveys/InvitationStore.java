@@ -36,6 +36,13 @@ class InvitationStore {
 			.optional();
 	}
 
+	Optional<Invitation> byReference(String reference) {
+		return this.jdbc.sql(SELECT + " where i.reference = :reference")
+			.param("reference", reference)
+			.query(InvitationStore::map)
+			.optional();
+	}
+
 	static Invitation map(ResultSet rs, int row) throws SQLException {
 		String contactChannel = rs.getString("contact_channel");
 		String channel = rs.getString("channel");
@@ -48,7 +55,7 @@ class InvitationStore {
 				InvitationStatus.valueOf(rs.getString("status")), rs.getString("reason"),
 				SqlTime.requiredInstant(rs, "due_at"), rs.getInt("expiry_hours"), SqlTime.instant(rs, "expires_at"),
 				SqlTime.instant(rs, "sent_at"), SqlTime.instant(rs, "answered_at"), rs.getInt("attempts"),
-				rs.getString("delivery"), SqlTime.requiredInstant(rs, "created_at"));
+				rs.getString("delivery"), SqlTime.requiredInstant(rs, "created_at"), rs.getString("reference"));
 	}
 
 }

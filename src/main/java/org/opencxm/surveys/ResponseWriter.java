@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.journeys.Channel;
@@ -125,6 +126,18 @@ class ResponseWriter {
 		this.events.publishEvent(new ResponseRecorded(id, draft.version().surveyId(), draft.version().versionId(),
 				links.customerId(), links.touchpointId(), links.stageId(), links.unitId(), links.staffId(),
 				links.channel(), links.interactionId(), links.invitationId(), submittedAt));
+		if (links.invitationId() != null) {
+			String reference = this.jdbc.sql("select reference from survey_invitation where id = :id")
+				.param("id", links.invitationId())
+				.query((rs, row) -> Optional.ofNullable(rs.getString("reference")))
+				.list()
+				.stream()
+				.flatMap(Optional::stream)
+				.findFirst()
+				.orElse(null);
+			this.events.publishEvent(new InvitationAnswered(links.invitationId(), reference, id,
+					draft.version().surveyId(), links.customerId(), now));
+		}
 	}
 
 }

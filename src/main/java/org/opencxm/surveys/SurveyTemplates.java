@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The ready surveys: relationship NPS, the transactional touchpoint survey, the
- * real-estate handover survey, the bank's seven-step branch survey and the event feedback
- * survey.
+ * real-estate handover survey, the bank's seven-step branch survey, the event feedback
+ * survey and the follow-up after a resolved case.
  */
 @Service
 public class SurveyTemplates {
@@ -28,6 +28,9 @@ public class SurveyTemplates {
 	public static final String BANK_SEVEN_STEP = "bank-seven-step";
 
 	public static final String EVENT_FEEDBACK = "event-feedback";
+
+	/** The follow-up after a resolved case: resolved or not, and satisfaction now. */
+	public static final String CASE_RECOVERY = "case-recovery";
 
 	private final Surveys surveys;
 

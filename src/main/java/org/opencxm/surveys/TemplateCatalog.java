@@ -19,7 +19,7 @@ final class TemplateCatalog {
 	}
 
 	static List<Entry> entries() {
-		return List.of(relationship(), touchpoint(), handover(), bank(), event());
+		return List.of(relationship(), touchpoint(), handover(), bank(), event(), caseRecovery());
 	}
 
 	private static Entry relationship() {
@@ -148,6 +148,27 @@ final class TemplateCatalog {
 								nps("nps", true, "您有多大可能向朋友推荐我们的活动？",
 										"How likely are you to recommend our events to a friend?"),
 								text("comment", "您最喜欢或最不喜欢的环节是什么？", "What did you like most, or least?"))));
+	}
+
+	/**
+	 * The follow-up after a case is resolved. The question codes {@code resolved} (option
+	 * {@code yes}) and {@code satisfaction} are what the closed loop reads.
+	 */
+	private static Entry caseRecovery() {
+		return new Entry(SurveyTemplates.CASE_RECOVERY, t("问题解决回访", "Case recovery follow-up"),
+				t("问题处理完毕后回访客户：问题是否已解决？现在满意吗？",
+						"After a complaint is resolved: is the problem solved, and how satisfied is the customer now?"),
+				new SurveyDefinition(t("您的问题解决了吗？", "Did we solve your problem?"), t(
+						"{customer.name}，您好！我们刚刚处理了您反映的问题，想确认一下结果。",
+						"Hello {customer.name}, we have just worked on the problem you told us about and would like to check how it went."),
+						t("感谢您的回复！如果问题仍未解决，我们会再次跟进。",
+								"Thank you for your answer! If the problem is not solved, we will follow up again."),
+						List.of(new Question.SingleChoice("resolved", t("您反映的问题解决了吗？", "Is your problem resolved?"),
+								true, null, List.of(option("yes", "已解决", "Yes"), option("no", "没有解决", "No"))),
+								new Question.Csat("satisfaction",
+										t("您现在对我们的整体满意度如何？", "How satisfied are you with us now?"), true, null,
+										t("非常不满意", "Very dissatisfied"), t("非常满意", "Very satisfied")),
+								text("comment", "还有什么想告诉我们的吗？", "Anything else you would like to tell us?"))));
 	}
 
 	private static List<Question> semItems() {

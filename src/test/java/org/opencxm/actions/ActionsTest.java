@@ -13,8 +13,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * An application test of the closed loop: one shared context with a clock the tests move,
- * a mail server, and the schedules slowed down so that tests run the SLA check and the
- * dispatchers themselves.
+ * a mail server, and the schedules slowed down so that tests run the SLA check, the drop
+ * rules and the dispatchers themselves; only survey invitations are sent every second, as
+ * soon as the moved clock makes them due.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationTest
 @Import(ActionsTestConfiguration.class)
 @TestPropertySource(properties = { "opencxm.actions.dispatch-interval=PT1H", "opencxm.actions.sla-check-interval=PT1H",
-		"opencxm.actions.webhook-timeout=3s" })
+		"opencxm.actions.drop-check-interval=PT1H", "opencxm.actions.webhook-timeout=3s",
+		"opencxm.surveys.dispatch-interval=1s" })
 @interface ActionsTest {
 
 }

@@ -119,7 +119,7 @@ class SurveyApiTests {
 	@Test
 	void listsTheTemplatesAndCreatesASurveyFromEach() {
 		var templates = this.api.admin().get("/api/v1/survey-templates").expect(200).json();
-		assertThat(templates).hasSize(5);
+		assertThat(templates).hasSize(6);
 		for (var template : templates) {
 			String code = Api.unique("t");
 			String path = "/api/v1/surveys/from-template/" + template.get("id").asString() + "?publish=true&code="

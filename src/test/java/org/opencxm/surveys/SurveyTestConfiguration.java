@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * What the surveys tests add to the application: a real SMTP server (GreenMail) on a free
  * port with the mail sender pointed at it, an SMS/WeChat gateway (a JDK HTTP server) that
  * records what it receives and can be told to fail, a listener that records every
- * {@link ResponseRecorded}, and an open-case check driven by the tests.
+ * {@link ResponseRecorded} and {@link InvitationAnswered}, and an open-case check driven
+ * by the tests.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SurveyTestConfiguration {
@@ -128,9 +129,20 @@ class SurveyTestConfiguration {
 
 		final List<ResponseRecorded> events = new CopyOnWriteArrayList<>();
 
+		final List<InvitationAnswered> answered = new CopyOnWriteArrayList<>();
+
 		@ApplicationModuleListener
 		void on(ResponseRecorded event) {
 			this.events.add(event);
+		}
+
+		@ApplicationModuleListener
+		void on(InvitationAnswered event) {
+			this.answered.add(event);
+		}
+
+		List<InvitationAnswered> answered(long invitationId) {
+			return this.answered.stream().filter((e) -> e.invitationId() == invitationId).toList();
 		}
 
 		List<ResponseRecorded> of(long responseId) {
