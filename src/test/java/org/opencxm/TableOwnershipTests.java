@@ -40,6 +40,29 @@ class TableOwnershipTests {
 
 	private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ALTER = Pattern
+		.compile("\\b(?:alter table|create (?:unique )?index \\w+ on)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
+	@Test
+	void eachMigrationChangesOnlyItsModulesTables() throws IOException {
+		Map<String, String> owners = owners();
+		List<String> breaches = new ArrayList<>();
+		try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
+			for (Path migration : migrations.toList()) {
+				String name = migration.getFileName().toString();
+				String module = name.substring(name.indexOf("__") + 2).split("_")[0];
+				Matcher alter = ALTER.matcher(Files.readString(migration));
+				while (alter.find()) {
+					String owner = owners.get(alter.group(1).toLowerCase(Locale.ROOT));
+					if (owner != null && !owner.equals(module)) {
+						breaches.add(name + " changes " + owner + "'s table " + alter.group(1));
+					}
+				}
+			}
+		}
+		assertThat(breaches).isEmpty();
+	}
+
 	@Test
 	void eachTableIsWrittenOnlyByItsModuleAndReadElsewhereOnlyAsReference() throws IOException {
 		Map<String, String> owners = owners();
@@ -85,10 +108,12 @@ class TableOwnershipTests {
 			for (Path migration : migrations.toList()) {
 				String name = migration.getFileName().toString();
 				String module = name.substring(name.indexOf("__") + 2).split("_")[0];
-				Matcher create = CREATE.matcher(Files.readString(migration));
+				String sql = Files.readString(migration);
+				Matcher create = CREATE.matcher(sql);
 				while (create.find()) {
 					owners.put(create.group(1).toLowerCase(Locale.ROOT), module);
 				}
+
 			}
 		}
 		// The event publication registry is Spring Modulith's, shared by every module's
