@@ -269,19 +269,22 @@ class SegmentApiTests {
 			.get("items")
 			.forEach((item) -> members.add(this.ws.name(item.get("externalId").asString())));
 		assertThat(members).containsExactly("c1", "c2", "c6");
-		assertThat(east.post("/api/v1/segments/preview", Map.of("rule", Map.of("unit", this.ws.company)))
+		assertThat(east.post("/api/v1/segments/preview", Map.of("rule", Map.of("not", Map.of("ageBand", "UNDER_18"))))
 			.expect(200)
 			.json()
 			.get("count")
-			.asLong()).isEqualTo(3);
-		// A unit above the caller's scope still limits to the part of its subtree it
-		// sees.
+			.asLong()).as("c1 and c2: every other customer is outside the caller's scope").isEqualTo(2);
+		// A saved rule naming a unit above the reader's scope holds the part of its
+		// subtree the reader sees; the reader cannot name that unit in a rule of its own.
 		var store = this.api.as(this.api.userToken("VIEWER", this.ws.store));
-		assertThat(store.post("/api/v1/segments/preview", Map.of("rule", Map.of("unit", this.ws.east)))
-			.expect(200)
-			.json()
-			.get("count")
-			.asLong()).isEqualTo(2);
+		String eastCode = Api.unique("seg");
+		this.api.admin()
+			.put("/api/v1/segments/" + eastCode, SegmentWorkspace.segment(Map.of("unit", this.ws.east)))
+			.expect(201);
+		assertThat(store.get("/api/v1/segments/" + eastCode + "/count").expect(200).json().get("count").asLong())
+			.isEqualTo(2);
+		store.post("/api/v1/segments/preview", Map.of("rule", Map.of("unit", this.ws.east))).expect(422);
+		this.api.admin().delete("/api/v1/segments/" + eastCode).expect(204);
 		assertThat(this.api.admin().get("/api/v1/segments/" + code + "/count").expect(200).json().get("count").asLong())
 			.isEqualTo(6);
 		east.get("/api/v1/customers/" + this.ws.id("c3") + "/segments").expect(404);
