@@ -163,7 +163,10 @@ class SegmentApiTests {
 		bad.put(Map.of("all", List.of()), "rule.all");
 		bad.put(Map.of("not", Map.of("any", List.of(Map.of("unit", this.ws.company), Map.of("bogus", true)))),
 				"rule.not.any[1]");
-		bad.put(Map.of("all", List.of(Map.of("unit", this.ws.company)), "any", List.of()), "rule.any");
+		Map<String, Object> twoKinds = new java.util.LinkedHashMap<>();
+		twoKinds.put("all", List.of(Map.of("unit", this.ws.company)));
+		twoKinds.put("any", List.of());
+		bad.put(twoKinds, "rule.any");
 		bad.forEach((rule, path) -> {
 			String code = Api.unique("bad");
 			JsonNode problem = this.api.admin()
