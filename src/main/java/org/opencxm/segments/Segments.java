@@ -19,7 +19,6 @@ import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,13 +81,10 @@ public class Segments {
 		SegmentRule rule = this.checks.read(request.rule(), "rule");
 		Segment current = this.store.byCode(code).orElse(null);
 		if (current == null) {
-			try {
-				this.store.insert(code, request.name(), request.description(), rule);
-				return new Created<>(find(code), true);
-			}
-			catch (DuplicateKeyException ex) {
-				current = find(code);
-			}
+			// A concurrent create of the same code fails on the unique key (409); its
+			// retry finds the stored segment.
+			this.store.insert(code, request.name(), request.description(), rule);
+			return new Created<>(find(code), true);
 		}
 		if (!same(current, request, rule)) {
 			throw new ConflictException(WHAT + " " + code + " exists already with other values", current);
