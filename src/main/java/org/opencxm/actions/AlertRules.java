@@ -20,6 +20,7 @@ import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
 import org.opencxm.org.Role;
+import org.opencxm.segments.Segments;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
 import org.opencxm.shared.FieldViolation;
@@ -69,8 +70,11 @@ public class AlertRules {
 
 	private final Clock clock;
 
+	private final Segments segments;
+
 	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, OrgUnits units, Touchpoints touchpoints,
-			Journeys journeys, Cases cases, People people, Notifier notifier, JsonMapper json, Clock clock) {
+			Journeys journeys, Cases cases, People people, Notifier notifier, JsonMapper json, Clock clock,
+			Segments segments) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.scope = scope;
@@ -82,6 +86,7 @@ public class AlertRules {
 		this.notifier = notifier;
 		this.json = json;
 		this.clock = clock;
+		this.segments = segments;
 	}
 
 	/**
@@ -314,8 +319,7 @@ public class AlertRules {
 		if (!limits.stageIds().isEmpty() && !limits.stageIds().contains(input.stageId())) {
 			return false;
 		}
-		if (!limits.codes().segments().isEmpty()
-				&& limits.codes().segments().stream().noneMatch(input.segments()::contains)) {
+		if (!limits.codes().segments().isEmpty() && !inAnySegment(limits.codes().segments(), input)) {
 			return false;
 		}
 		if (!limits.unitIds().isEmpty()) {
@@ -332,6 +336,32 @@ public class AlertRules {
 			return limits.unitIds().stream().anyMatch(ancestry::contains);
 		}
 		return true;
+	}
+
+	/**
+	 * Segments the input names count as given; otherwise the customer's membership is
+	 * evaluated now, only for rules limited to segments. A segment deleted since the rule
+	 * was saved holds no one.
+	 */
+	private boolean inAnySegment(List<String> codes, AlertInput input) {
+		if (codes.stream().anyMatch(input.segments()::contains)) {
+			return true;
+		}
+		Long customerId = input.customerId();
+		if (customerId == null) {
+			return false;
+		}
+		for (String code : codes) {
+			try {
+				if (this.segments.contains(code, customerId)) {
+					return true;
+				}
+			}
+			catch (NotFoundException ex) {
+				log.debug("Alert rules name segment {}, which no longer exists", code);
+			}
+		}
+		return false;
 	}
 
 	private List<Loaded> active() {
