@@ -177,6 +177,12 @@ class SegmentApiTests {
 			this.api.admin().post("/api/v1/segments/preview", Map.of("rule", rule)).expect(422);
 			this.api.admin().get("/api/v1/segments/" + code).expect(404);
 		});
+		JsonNode noRule = this.api.admin()
+			.post("/api/v1/segments/preview", Map.of("rule", Map.of("any", List.of(Map.of("colour", "red")))))
+			.expect(422)
+			.json();
+		assertThat(noRule.get("errors").get(0).get("field").asString()).isEqualTo("rule.any[0]");
+		assertThat(noRule.get("errors").get(0).get("reason").asString()).startsWith("is not a rule");
 		JsonNode both = this.api.admin()
 			.post("/api/v1/segments/preview",
 					Map.of("rule", Map.of("all", List.of(Map.of("unit", "nope"), Map.of("ageBand", "old")))))
