@@ -11,8 +11,12 @@ import org.opencxm.journeys.TouchpointRef;
 import org.opencxm.journeys.Touchpoints;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
+import org.opencxm.segments.Segments;
 import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.NotFoundException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -23,16 +27,21 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleLimits {
 
+	private static final Logger log = LoggerFactory.getLogger(RuleLimits.class);
+
 	private final OrgUnits units;
 
 	private final Touchpoints touchpoints;
 
 	private final Journeys journeys;
 
-	RuleLimits(OrgUnits units, Touchpoints touchpoints, Journeys journeys) {
+	private final Segments segments;
+
+	RuleLimits(OrgUnits units, Touchpoints touchpoints, Journeys journeys, Segments segments) {
 		this.units = units;
 		this.touchpoints = touchpoints;
 		this.journeys = journeys;
+		this.segments = segments;
 	}
 
 	/** The ids the codes stand for; each unknown code is a violation at its path. */
@@ -85,11 +94,36 @@ class RuleLimits {
 		if (!limits.stageIds().isEmpty() && !limits.stageIds().contains(input.stageId())) {
 			return false;
 		}
-		if (!limits.codes().segments().isEmpty()
-				&& limits.codes().segments().stream().noneMatch(input.segments()::contains)) {
+		if (!limits.codes().segments().isEmpty() && !inAnySegment(limits.codes().segments(), input)) {
 			return false;
 		}
 		return limits.unitIds().isEmpty() || withinUnits(limits, input.unitId());
+	}
+
+	/**
+	 * Segments the input names count as given; otherwise the customer's membership is
+	 * evaluated now, only for rules limited to segments. A segment deleted since the rule
+	 * was saved holds no one.
+	 */
+	private boolean inAnySegment(List<String> codes, AlertInput input) {
+		if (codes.stream().anyMatch(input.segments()::contains)) {
+			return true;
+		}
+		Long customerId = input.customerId();
+		if (customerId == null) {
+			return false;
+		}
+		for (String code : codes) {
+			try {
+				if (this.segments.contains(code, customerId)) {
+					return true;
+				}
+			}
+			catch (NotFoundException ex) {
+				log.debug("Alert rules name segment {}, which no longer exists", code);
+			}
+		}
+		return false;
 	}
 
 	/** Whether the unit is in the subtree of one of the limits' units. */

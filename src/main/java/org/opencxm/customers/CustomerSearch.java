@@ -3,6 +3,7 @@ package org.opencxm.customers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,6 +116,115 @@ class CustomerSearch {
 			.query(CustomerRepository::row)
 			.list();
 		return new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	/**
+	 * Customers meeting a condition among those the caller may see, in id order.
+	 */
+	PageResult<CustomerRepository.Row> search(CustomerCondition condition, PageRequest page) {
+		CustomerCondition scoped = scoped(condition);
+		String where = " where " + scoped.sql();
+		long total = this.jdbc.sql("select count(*) from customer c" + where)
+			.params(scoped.params())
+			.query(Long.class)
+			.single();
+		List<CustomerRepository.Row> rows = this.jdbc
+			.sql(CustomerRepository.SELECT + where + " order by c.id limit :scopeLimit offset :scopeOffset")
+			.params(scoped.params())
+			.param("scopeLimit", page.size())
+			.param("scopeOffset", page.offset())
+			.query(CustomerRepository::row)
+			.list();
+		return new PageResult<>(rows, page.page(), page.size(), total);
+	}
+
+	long count(CustomerCondition condition) {
+		CustomerCondition scoped = scoped(condition);
+		return this.jdbc.sql("select count(*) from customer c where " + scoped.sql())
+			.params(scoped.params())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Which of the conditions the customer meets, in one statement, whoever asks.
+	 */
+	List<Boolean> test(long customerId, List<CustomerCondition> conditions) {
+		if (conditions.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>();
+		List<String> columns = new ArrayList<>();
+		for (int i = 0; i < conditions.size(); i++) {
+			columns.add("case when " + conditions.get(i).sql() + " then 1 else 0 end as m" + i);
+			params.putAll(conditions.get(i).params());
+		}
+		params.put("scopeCustomer", customerId);
+		return this.jdbc.sql("select " + String.join(", ", columns) + " from customer c where c.id = :scopeCustomer")
+			.params(params)
+			.query((rs, row) -> {
+				List<Boolean> met = new ArrayList<>();
+				for (int i = 0; i < conditions.size(); i++) {
+					met.add(rs.getInt(i + 1) == 1);
+				}
+				return met;
+			})
+			.optional()
+			.orElseGet(() -> conditions.stream().map((condition) -> false).toList());
+	}
+
+	/**
+	 * The types of value stored under each attribute name; a name no customer holds is
+	 * left out. Each probe is a look into one of the attribute indexes.
+	 */
+	Map<String, Set<String>> attributeTypes(Collection<String> names) {
+		Map<String, Set<String>> types = new HashMap<>();
+		for (String name : names) {
+			Set<String> held = new java.util.TreeSet<>();
+			this.jdbc
+				.sql("""
+						select
+							case when exists (select 1 from customer_attribute where name = :name and string_key is not null)
+								then 1 else 0 end as s,
+							case when exists (select 1 from customer_attribute where name = :name and number_value is not null)
+								then 1 else 0 end as n,
+							case when exists (select 1 from customer_attribute where name = :name and boolean_value is not null)
+								then 1 else 0 end as b,
+							case when exists (select 1 from customer_attribute where name = :name and date_value is not null)
+								then 1 else 0 end as d
+						""")
+				.param("name", name)
+				.query((rs, row) -> {
+					if (rs.getInt("s") == 1) {
+						held.add("string");
+					}
+					if (rs.getInt("n") == 1) {
+						held.add("number");
+					}
+					if (rs.getInt("b") == 1) {
+						held.add("boolean");
+					}
+					if (rs.getInt("d") == 1) {
+						held.add("date");
+					}
+					return held;
+				})
+				.single();
+			if (!held.isEmpty()) {
+				types.put(name, held);
+			}
+		}
+		return types;
+	}
+
+	private CustomerCondition scoped(CustomerCondition condition) {
+		VisibleUnits visible = this.scope.visibleUnits();
+		if (visible.all()) {
+			return condition;
+		}
+		Map<String, Object> params = new HashMap<>(condition.params());
+		params.put("scopeUnits", visible.ids().isEmpty() ? List.of(-1L) : List.copyOf(visible.ids()));
+		return CustomerCondition.of("c.home_unit_id in (:scopeUnits) and (" + condition.sql() + ")", params);
 	}
 
 	private static void text(@Nullable String text, List<String> where, Map<String, Object> params) {

@@ -176,6 +176,41 @@ public class Customers {
 	}
 
 	/**
+	 * Customers meeting the condition among those the caller may see, in id order (a
+	 * segment's members).
+	 */
+	public PageResult<Customer> search(CustomerCondition condition, PageRequest page) {
+		this.scope.requireRole(Role.VIEWER);
+		PageResult<CustomerRepository.Row> rows = this.search.search(condition, page);
+		return new PageResult<>(views(rows.items()), rows.page(), rows.size(), rows.total());
+	}
+
+	/**
+	 * How many of the customers the caller may see meet the condition.
+	 */
+	public long count(CustomerCondition condition) {
+		this.scope.requireRole(Role.VIEWER);
+		return this.search.count(condition);
+	}
+
+	/**
+	 * Which of the conditions the customer meets, in their order, whoever asks (for
+	 * modules that hold the id already); an unknown customer meets none.
+	 */
+	public List<Boolean> test(long customerId, List<CustomerCondition> conditions) {
+		return this.search.test(customerId, conditions);
+	}
+
+	/**
+	 * The types of value ({@code string}, {@code number}, {@code boolean}, {@code date})
+	 * that customers hold under each of the attribute names; names no customer holds are
+	 * left out.
+	 */
+	public Map<String, Set<String>> attributeTypes(Collection<String> names) {
+		return this.search.attributeTypes(names);
+	}
+
+	/**
 	 * Creates a customer. The same customer sent again answers with the stored one; other
 	 * data under an external id that is taken is a conflict.
 	 */

@@ -112,6 +112,29 @@ public class Touchpoints {
 		return this.catalog.current().touchpointsByStage().getOrDefault(stageId, List.of());
 	}
 
+	/**
+	 * The id of the touchpoint and of every touchpoint below it, down to the atomic ones
+	 * (for "a contact anywhere in this part of the journey").
+	 */
+	public Set<Long> selfAndDescendantIds(long touchpointId) {
+		TouchpointRef ref = ref(touchpointId).orElse(null);
+		if (ref == null) {
+			return Set.of();
+		}
+		Map<Long, @Nullable Long> parents = this.store.parentsInStage(ref.stageId());
+		Set<Long> ids = new HashSet<>();
+		for (Long candidate : parents.keySet()) {
+			for (Long id = candidate; id != null; id = parents.get(id)) {
+				if (id == touchpointId) {
+					ids.add(candidate);
+					break;
+				}
+			}
+		}
+		ids.add(touchpointId);
+		return ids;
+	}
+
 	public Touchpoint get(String code) {
 		return find(code).orElseThrow(() -> new NotFoundException("touchpoint", code));
 	}

@@ -18,12 +18,12 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI openCxmApi() {
-		return new OpenAPI()
-			.info(new Info().title("OpenCXM API")
-				.version("v1")
-				.description("Customer Experience Management: org, customers, journeys and touchpoints, the contact "
-						+ "archive, feedback, analytics and the closed loop. Errors are RFC 9457 problem details.")
-				.license(new License().name("Apache-2.0")))
+		return new OpenAPI().info(new Info().title("OpenCXM API")
+			.version("v1")
+			.description(
+					"Customer Experience Management: org, customers and segments, journeys and touchpoints, the contact "
+							+ "archive, feedback, analytics and the closed loop. Errors are RFC 9457 problem details.")
+			.license(new License().name("Apache-2.0")))
 			.components(new Components()
 				.addSecuritySchemes("bearer",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
