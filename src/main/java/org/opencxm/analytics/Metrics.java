@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Metrics {
 
-	private static final int MAX_DAYS = 3660;
+	static final int MAX_DAYS = 3660;
 
 	private final JdbcClient jdbc;
 
@@ -76,7 +76,7 @@ public class Metrics {
 
 	}
 
-	private record Slice(String table, String where, Map<String, Object> params) {
+	record Slice(String table, String where, Map<String, Object> params) {
 
 	}
 
