@@ -87,17 +87,16 @@ public class JourneyFunnels {
 			.list();
 		Map<Long, Timing> timings = new HashMap<>();
 		if (stageIds.size() > 1) {
-			this.jdbc
-				.sql("""
-						select b.stage_id, count(*) as pairs, percentile_cont(0.5) within group
-							(order by extract(epoch from b.first_reached_at) - extract(epoch from a.first_reached_at)) as median
-						from customer_stage_reached b
-						join (%s) e on e.customer_id = b.customer_id
-						join customer_stage_reached a on a.customer_id = b.customer_id and a.stage_id = %s
-						where b.stage_id in (:later) and b.first_reached_at >= a.first_reached_at
-						group by b.stage_id
-						"""
-					.formatted(cohort, previous))
+			this.jdbc.sql("""
+					select b.stage_id, count(*) as pairs, percentile_cont(0.5) within group
+						(order by cast(extract(epoch from b.first_reached_at) - extract(epoch from a.first_reached_at)
+						as double precision)) as median
+					from customer_stage_reached b
+					join (%s) e on e.customer_id = b.customer_id
+					join customer_stage_reached a on a.customer_id = b.customer_id and a.stage_id = %s
+					where b.stage_id in (:later) and b.first_reached_at >= a.first_reached_at
+					group by b.stage_id
+					""".formatted(cohort, previous))
 				.params(params)
 				.param("later", stageIds.subList(1, stageIds.size()))
 				.query((rs, row) -> timings.put(rs.getLong("stage_id"),
