@@ -184,11 +184,11 @@ public class JourneyAnalytics {
 			Figure dropOff = null;
 			if (i + 1 < funnel.stages().size()) {
 				long next = funnel.stages().get(i + 1).reached();
-				dropOff = share(new Proportion(stage.reached() - next, stage.reached()));
+				dropOff = Figures.share(new Proportion(stage.reached() - next, stage.reached()));
 			}
 			Double median = stage.medianSecondsFromPrevious();
 			steps.add(new JourneyFunnel.Step(named.code(), named.name(), stage.reached(),
-					share(new Proportion(stage.reached(), customers)), stage.recorded(), stage.timed(),
+					Figures.share(new Proportion(stage.reached(), customers)), stage.recorded(), stage.timed(),
 					(median != null) ? median / SECONDS_PER_DAY : null, dropOff));
 		}
 		return new JourneyFunnel(journey.code(), period.from(), period.to(), customers, steps);
@@ -204,11 +204,6 @@ public class JourneyAnalytics {
 			violations.add(FieldViolation.of("to", "at most " + Metrics.MAX_DAYS + " days"));
 		}
 		return new Period(first, last);
-	}
-
-	private static Figure share(Proportion proportion) {
-		return (proportion.count() == 0) ? Figure.of(0, null, null)
-				: Figure.of(proportion.count(), proportion.share(), proportion.interval());
 	}
 
 	private static WeightedIndex.Node node(TouchpointNode node, Metric metric, Map<Long, Totals> byTouchpoint) {
@@ -230,7 +225,7 @@ public class JourneyAnalytics {
 	private static Map<String, Figure> scores(Totals totals) {
 		Map<String, Figure> scores = new LinkedHashMap<>();
 		for (Metric metric : SCORES) {
-			Figure figure = Metrics.figure(metric, totals);
+			Figure figure = Figures.of(metric, totals);
 			if (figure.n() > 0) {
 				scores.put(metric.code, figure);
 			}
