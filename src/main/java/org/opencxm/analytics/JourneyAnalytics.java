@@ -137,13 +137,13 @@ public class JourneyAnalytics {
 			if (score != null) {
 				WeightedIndex.shares(trees.get(i), stageShare, shares);
 			}
+			List<JourneyMap.Touchpoint> touchpoints = new ArrayList<>();
+			for (int t = 0; t < stage.touchpoints().size(); t++) {
+				touchpoints.add(touchpoint(stage.touchpoints().get(t), trees.get(i).get(t), byTouchpoint, shares));
+			}
 			stages.add(new JourneyMap.Stage(stage.code(), stage.name(),
 					scores(byStage.getOrDefault(stage.id(), Totals.EMPTY)), (score != null) ? score.figure() : null,
-					stageShare,
-					stage.touchpoints()
-						.stream()
-						.map((node) -> touchpoint(node, metric, byTouchpoint, shares))
-						.toList()));
+					stageShare, touchpoints));
 		}
 		return new JourneyMap(journey.code(), period.from(), period.to(), metric.code,
 				(index != null) ? index.figure() : Figure.of(0, null, null), stages);
@@ -212,13 +212,17 @@ public class JourneyAnalytics {
 				node.children().stream().map((child) -> node(child, metric, byTouchpoint)).toList());
 	}
 
-	private JourneyMap.Touchpoint touchpoint(TouchpointNode node, Metric metric, Map<Long, Totals> byTouchpoint,
-			Map<String, Double> shares) {
-		WeightedIndex.Score score = WeightedIndex.value(node(node, metric, byTouchpoint));
+	/** The map's view of a touchpoint and of its index node, walked side by side. */
+	private JourneyMap.Touchpoint touchpoint(TouchpointNode node, WeightedIndex.Node indexed,
+			Map<Long, Totals> byTouchpoint, Map<String, Double> shares) {
+		WeightedIndex.Score score = WeightedIndex.value(indexed);
+		List<JourneyMap.Touchpoint> children = new ArrayList<>();
+		for (int i = 0; i < node.children().size(); i++) {
+			children.add(touchpoint(node.children().get(i), indexed.children().get(i), byTouchpoint, shares));
+		}
 		return new JourneyMap.Touchpoint(node.touchpoint().code(), node.touchpoint().name(), node.touchpoint().weight(),
 				node.touchpoint().active(), scores(byTouchpoint.getOrDefault(node.touchpoint().id(), Totals.EMPTY)),
-				(score != null) ? score.figure() : null, shares.getOrDefault(node.touchpoint().code(), 0.0),
-				node.children().stream().map((child) -> touchpoint(child, metric, byTouchpoint, shares)).toList());
+				(score != null) ? score.figure() : null, shares.getOrDefault(node.touchpoint().code(), 0.0), children);
 	}
 
 	/** The figures of the metrics that have answers. */
