@@ -52,78 +52,73 @@ public class JourneyFunnels {
 		params.put("stages", stageIds);
 		params.put("from", SqlTime.of(from));
 		params.put("to", SqlTime.of(to));
-		String cohort = cohort(homeUnitIds, params);
-		// Positions are the current order of the stages, so an edited journey is
-		// counted by its new order.
+		int k = stageIds.size();
+		// One row per customer of the cohort: its furthest stage in the journey's current
+		// order (so an edited journey counts by its new order) and the epoch second of
+		// its
+		// first contact at each stage.
 		StringBuilder position = new StringBuilder("case r.stage_id");
-		StringBuilder previous = new StringBuilder("case b.stage_id");
-		for (int i = 0; i < stageIds.size(); i++) {
+		StringBuilder perCustomer = new StringBuilder("select r.customer_id");
+		for (int i = 0; i < k; i++) {
 			position.append(" when ").append(stageIds.get(i)).append(" then ").append(i);
-			if (i > 0) {
-				previous.append(" when ").append(stageIds.get(i)).append(" then ").append(stageIds.get(i - 1));
-			}
+			perCustomer.append(", max(case when r.stage_id = ")
+				.append(stageIds.get(i))
+				.append(" then cast(extract(epoch from r.first_reached_at) as double precision) end) as t")
+				.append(i);
 		}
 		position.append(" end");
-		previous.append(" end");
-		long[] furthest = new long[stageIds.size()];
-		this.jdbc.sql("""
-				select f.position, count(*) as customers from (
-					select r.customer_id, max(%s) as position
-					from customer_stage_reached r join (%s) e on e.customer_id = r.customer_id
-					where r.stage_id in (:stages) group by r.customer_id) f
-				group by f.position
-				""".formatted(position, cohort))
-			.params(params)
-			.query((rs, row) -> furthest[rs.getInt("position")] = rs.getLong("customers"))
-			.list();
-		Map<Long, Long> recorded = new HashMap<>();
-		this.jdbc.sql("""
-				select r.stage_id, count(*) as customers
-				from customer_stage_reached r join (%s) e on e.customer_id = r.customer_id
-				where r.stage_id in (:stages) group by r.stage_id
-				""".formatted(cohort))
-			.params(params)
-			.query((rs, row) -> recorded.put(rs.getLong("stage_id"), rs.getLong("customers")))
-			.list();
-		Map<Long, Timing> timings = new HashMap<>();
-		if (stageIds.size() > 1) {
-			this.jdbc.sql("""
-					select b.stage_id, count(*) as pairs, percentile_cont(0.5) within group
-						(order by cast(extract(epoch from b.first_reached_at) - extract(epoch from a.first_reached_at)
-						as double precision)) as median
-					from customer_stage_reached b
-					join (%s) e on e.customer_id = b.customer_id
-					join customer_stage_reached a on a.customer_id = b.customer_id and a.stage_id = %s
-					where b.stage_id in (:later) and b.first_reached_at >= a.first_reached_at
-					group by b.stage_id
-					""".formatted(cohort, previous))
-				.params(params)
-				.param("later", stageIds.subList(1, stageIds.size()))
-				.query((rs, row) -> timings.put(rs.getLong("stage_id"),
-						new Timing(rs.getLong("pairs"), rs.getDouble("median"))))
-				.list();
+		// Only customers with a first contact at some stage in the period can have
+		// entered in it: found by the (stage, time) index, so the work grows with the
+		// period's contacts rather than with the whole archive.
+		perCustomer.append(", max(")
+			.append(position)
+			.append(") as furthest from (select distinct s.customer_id from customer_stage_reached s")
+			.append(homeUnits(homeUnitIds, params))
+			.append(" where s.stage_id in (:stages) and s.first_reached_at >= :from and s.first_reached_at < :to) e")
+			.append(" join customer_stage_reached r on r.customer_id = e.customer_id")
+			.append(" where r.stage_id in (:stages) group by r.customer_id")
+			.append(" having min(r.first_reached_at) >= :from and min(r.first_reached_at) < :to");
+		StringBuilder totals = new StringBuilder("select count(*) as cohort");
+		for (int i = 0; i < k; i++) {
+			totals.append(", sum(case when c.furthest = ")
+				.append(i)
+				.append(" then 1 else 0 end) as furthest")
+				.append(i);
+			totals.append(", count(c.t").append(i).append(") as recorded").append(i);
+			if (i > 0) {
+				String gap = "case when c.t" + i + " >= c.t" + (i - 1) + " then c.t" + i + " - c.t" + (i - 1) + " end";
+				totals.append(", count(").append(gap).append(") as timed").append(i);
+				totals.append(", percentile_cont(0.5) within group (order by ")
+					.append(gap)
+					.append(") as median")
+					.append(i);
+			}
 		}
-		List<StageFunnel.Stage> stages = new ArrayList<>();
-		long reached = 0;
-		for (int i = stageIds.size() - 1; i >= 0; i--) {
-			reached += furthest[i];
-			long stage = stageIds.get(i);
-			Timing timing = timings.get(stage);
-			stages.add(0, new StageFunnel.Stage(stage, reached, recorded.getOrDefault(stage, 0L),
-					(timing != null) ? timing.pairs() : 0, (timing != null) ? timing.medianSeconds() : null));
-		}
-		return new StageFunnel(stages);
-	}
-
-	private record Timing(long pairs, double medianSeconds) {
-
+		totals.append(" from (").append(perCustomer).append(") c");
+		return this.jdbc.sql(totals.toString()).params(params).query((rs, row) -> {
+			List<StageFunnel.Stage> stages = new ArrayList<>();
+			long reached = 0;
+			for (int i = k - 1; i >= 0; i--) {
+				reached += rs.getLong("furthest" + i);
+				Double median = null;
+				long timed = 0;
+				if (i > 0) {
+					timed = rs.getLong("timed" + i);
+					double value = rs.getDouble("median" + i);
+					median = rs.wasNull() ? null : value;
+				}
+				stages.add(0,
+						new StageFunnel.Stage(stageIds.get(i), reached, rs.getLong("recorded" + i), timed, median));
+			}
+			return new StageFunnel(stages);
+		}).single();
 	}
 
 	/**
-	 * The select of the cohort's customer ids, limited to the home units asked for and
-	 * the caller's scope.
+	 * The join that keeps the customers homed at the units asked for and in the caller's
+	 * scope; empty when every customer counts.
 	 */
-	private String cohort(@Nullable Collection<Long> homeUnitIds, Map<String, Object> params) {
+	private String homeUnits(@Nullable Collection<Long> homeUnitIds, Map<String, Object> params) {
 		VisibleUnits visible = this.scope.visibleUnits();
 		Set<Long> units = null;
 		if (homeUnitIds != null) {
@@ -137,13 +132,11 @@ public class JourneyFunnels {
 				units.retainAll(visible.ids());
 			}
 		}
-		String join = "";
-		if (units != null) {
-			join = " join customer c on c.id = s.customer_id and c.home_unit_id in (:units)";
-			params.put("units", units.isEmpty() ? Set.of(-1L) : units);
+		if (units == null) {
+			return "";
 		}
-		return "select s.customer_id from customer_stage_reached s" + join + " where s.stage_id in (:stages)"
-				+ " group by s.customer_id having min(s.first_reached_at) >= :from and min(s.first_reached_at) < :to";
+		params.put("units", units.isEmpty() ? Set.of(-1L) : units);
+		return " join customer h on h.id = s.customer_id and h.home_unit_id in (:units)";
 	}
 
 }
