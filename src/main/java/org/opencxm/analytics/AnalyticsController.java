@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/analytics")
-@Tag(name = "Analytics", description = "Metrics with intervals, comparisons, unit rankings and key drivers")
+@Tag(name = "Analytics",
+		description = "Metrics with intervals, comparisons, unit rankings, key drivers and journey analytics")
 class AnalyticsController {
 
 	private final Metrics metrics;
@@ -26,10 +28,41 @@ class AnalyticsController {
 
 	private final KeyDrivers keyDrivers;
 
-	AnalyticsController(Metrics metrics, Rollup rollup, KeyDrivers keyDrivers) {
+	private final JourneyAnalytics journeys;
+
+	AnalyticsController(Metrics metrics, Rollup rollup, KeyDrivers keyDrivers, JourneyAnalytics journeys) {
 		this.metrics = metrics;
 		this.rollup = rollup;
 		this.keyDrivers = keyDrivers;
+		this.journeys = journeys;
+	}
+
+	@GetMapping("/journeys/{journey}")
+	JourneyMap journey(@PathVariable String journey, @RequestParam(required = false) @Nullable String metric,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String channel,
+			@RequestParam(name = "lifecycle-class", required = false) @Nullable String lifecycleClass,
+			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
+			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
+			@RequestParam(required = false) @Nullable String survey) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		put(filters, "unit", unit);
+		put(filters, "channel", channel);
+		put(filters, "lifecycle-class", lifecycleClass);
+		put(filters, "value-tier", valueTier);
+		put(filters, "age-band", ageBand);
+		put(filters, "survey", survey);
+		return this.journeys.map(journey, metric, from, to, filters);
+	}
+
+	@GetMapping("/journeys/{journey}/funnel")
+	JourneyFunnel funnel(@PathVariable String journey,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String unit) {
+		return this.journeys.funnel(journey, from, to, unit);
 	}
 
 	@GetMapping("/key-drivers")

@@ -3,6 +3,9 @@ package org.opencxm.analytics;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.opencxm.surveys.InvitationCounts;
+
 /**
  * A dimension metrics can be split and filtered by, with its API code and its column in
  * the daily aggregates.
@@ -28,6 +31,17 @@ enum Dimension {
 
 	boolean numeric() {
 		return this.column.endsWith("_id");
+	}
+
+	/** The same dimension of invitations, for the response rate; null if they lack it. */
+	InvitationCounts.@Nullable Dimension invitations() {
+		return switch (this) {
+			case SURVEY -> InvitationCounts.Dimension.SURVEY;
+			case TOUCHPOINT -> InvitationCounts.Dimension.TOUCHPOINT;
+			case STAGE -> InvitationCounts.Dimension.STAGE;
+			case UNIT -> InvitationCounts.Dimension.UNIT;
+			default -> null;
+		};
 	}
 
 	/** Whether the per-question table, which keeps fewer dimensions, has it. */

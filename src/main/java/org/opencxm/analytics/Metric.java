@@ -12,7 +12,8 @@ enum Metric {
 	SEM_SENSE("sem.sense", "sense"), SEM_FEEL("sem.feel", "feel"), SEM_THINK("sem.think", "think"),
 	SEM_ACT("sem.act", "act"), SEM_RELATE("sem.relate", "relate"), GAP("gap", "gap"),
 	INTENSITY("intensity", "intensity"), PARTICIPATION("participation", "participation"),
-	EXPERIENCE_LEVELS("experience-levels", null), RESPONSES("responses", null), RATING("rating", null);
+	EXPERIENCE_LEVELS("experience-levels", null), RESPONSES("responses", null), RATING("rating", null),
+	RESPONSE_RATE("response-rate", null);
 
 	final String code;
 

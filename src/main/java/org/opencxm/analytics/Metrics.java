@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.journeys.Channel;
 import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.StageRef;
@@ -27,6 +27,7 @@ import org.opencxm.org.VisibleUnits;
 import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.PageRequest;
+import org.opencxm.surveys.InvitationCounts;
 import org.opencxm.surveys.Survey;
 import org.opencxm.surveys.Surveys;
 
@@ -41,7 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Metrics {
 
-	private static final int MAX_DAYS = 3660;
+	static final int MAX_DAYS = 3660;
+
+	/** The {@link Slice#table} of the response rate, which the surveys module counts. */
+	private static final String INVITATIONS = "survey_invitation";
 
 	private final JdbcClient jdbc;
 
@@ -57,9 +61,12 @@ public class Metrics {
 
 	private final Clock clock;
 
+	private final InvitationCounts invitationCounts;
+
 	Metrics(JdbcClient jdbc, OrgScope scope, OrgUnits units, Touchpoints touchpoints, Journeys journeys,
-			Surveys surveys, Clock clock) {
+			Surveys surveys, Clock clock, InvitationCounts invitationCounts) {
 		this.clock = clock;
+		this.invitationCounts = invitationCounts;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.units = units;
@@ -76,11 +83,16 @@ public class Metrics {
 
 	}
 
-	private record Slice(String table, String where, Map<String, Object> params) {
+	/**
+	 * Where a query reads: the table and the SQL conditions, or for the response rate the
+	 * invitation filters.
+	 */
+	record Slice(String table, String where, Map<String, Object> params,
+			Map<InvitationCounts.Dimension, Collection<Long>> invitations) {
 
 	}
 
-	private record Key(LocalDate period, List<Object> group) {
+	record Key(LocalDate period, List<Object> group) {
 
 	}
 
@@ -103,6 +115,10 @@ public class Metrics {
 			}
 			else if (metric == Metric.RATING && !dimension.get().inRatings()) {
 				violations.add(FieldViolation.of("by", "rating can be split by touchpoint, unit and survey only"));
+			}
+			else if (metric == Metric.RESPONSE_RATE && dimension.get().invitations() == null) {
+				violations.add(FieldViolation.of("by",
+						"response-rate can be split by survey, touchpoint, stage and unit only"));
 			}
 			else if (!by.contains(dimension.get())) {
 				by.add(dimension.get());
@@ -137,10 +153,11 @@ public class Metrics {
 			if (key.period().isBefore(grain.start(from))) {
 				continue;
 			}
-			Figure figure = figure(metric, bucket.getValue());
+			Figure figure = Figures.of(metric, bucket.getValue());
 			if (compare) {
 				Totals before = buckets.getOrDefault(new Key(grain.previous(key.period()), key.group()), Totals.EMPTY);
-				figure = figure.comparedWith(figure(metric, before), comparison(metric, bucket.getValue(), before));
+				figure = figure.comparedWith(Figures.of(metric, before),
+						Figures.comparison(metric, bucket.getValue(), before));
 			}
 			Map<String, String> group = new LinkedHashMap<>();
 			for (int i = 0; i < by.size(); i++) {
@@ -222,6 +239,8 @@ public class Metrics {
 	 */
 	@Nullable Slice slice(Metric metric, Query query, List<FieldViolation> violations) {
 		boolean ratings = metric == Metric.RATING;
+		Map<InvitationCounts.Dimension, Collection<Long>> invitations = new java.util.EnumMap<>(
+				InvitationCounts.Dimension.class);
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		if (ratings) {
@@ -239,6 +258,11 @@ public class Metrics {
 						"rating can be filtered by touchpoint, unit and survey only"));
 				continue;
 			}
+			if (metric == Metric.RESPONSE_RATE && dimension.invitations() == null) {
+				violations.add(FieldViolation.of(dimension.code,
+						"response-rate can be filtered by survey, touchpoint, stage and unit only"));
+				continue;
+			}
 			Object bound = switch (dimension) {
 				case TOUCHPOINT -> this.touchpoints.ref(value).map(TouchpointRef::id).orElse(null);
 				case UNIT -> this.units.find(value).map((unit) -> this.scope.subtree(unit.id()).ids()).orElse(null);
@@ -251,6 +275,11 @@ public class Metrics {
 				violations.add(FieldViolation.of(dimension.code, "unknown " + dimension.code + " " + value));
 				continue;
 			}
+			InvitationCounts.Dimension invited = dimension.invitations();
+			if (invited != null) {
+				invitations.put(invited, (bound instanceof Collection<?> ids)
+						? ids.stream().map(Long.class::cast).toList() : List.of((Long) bound));
+			}
 			String name = "f_" + dimension.name().toLowerCase(java.util.Locale.ROOT);
 			where.append(" and ").append(dimension.column).append(" in (:").append(name).append(")");
 			params.put(name, bound);
@@ -260,7 +289,12 @@ public class Metrics {
 			where.append(" and unit_id in (:visible)");
 			params.put("visible", visible.ids().isEmpty() ? Set.of(-1L) : visible.ids());
 		}
-		return new Slice(ratings ? "analytics_rating_daily" : "analytics_daily", where.toString(), params);
+		String table = switch (metric) {
+			case RATING -> "analytics_rating_daily";
+			case RESPONSE_RATE -> INVITATIONS;
+			default -> "analytics_daily";
+		};
+		return new Slice(table, where.toString(), params, invitations);
 	}
 
 	private static @Nullable String channel(String value) {
@@ -288,16 +322,16 @@ public class Metrics {
 	}
 
 	Map<Key, Totals> sums(Slice slice, List<Dimension> by, Grain grain, LocalDate from, LocalDate to) {
+		if (slice.table().equals(INVITATIONS)) {
+			return invitations(slice, by, grain, from, to);
+		}
 		boolean ratings = slice.table().equals("analytics_rating_daily");
 		StringBuilder columns = new StringBuilder("local_day");
 		by.forEach((d) -> columns.append(", ").append(d.column));
 		String sums = ratings ? "sum(n) as n, sum(total) as total, sum(sum_sq) as sum_sq" : Totals.sums();
 		String sql = "select " + columns + ", " + sums + " from " + slice.table()
 				+ " where local_day >= :from and local_day <= :to" + slice.where() + " group by " + columns;
-		Map<Key, Totals> buckets = new TreeMap<>((a, b) -> {
-			int period = a.period().compareTo(b.period());
-			return (period != 0) ? period : a.group().toString().compareTo(b.group().toString());
-		});
+		Map<Key, Totals> buckets = new TreeMap<>(Metrics::compare);
 		this.jdbc.sql(sql)
 			.params(slice.params())
 			.param("from", Date.valueOf(from))
@@ -315,55 +349,22 @@ public class Metrics {
 		return buckets;
 	}
 
-	static Figure figure(Metric metric, Totals totals) {
-		return switch (metric) {
-			case NPS -> {
-				if (totals.nps().count() == 0) {
-					yield Figure.of(0, null, null);
-				}
-				NetPromoterScore nps = totals.nps().score();
-				yield Figure.of(nps.count(), nps.score(), nps.interval());
-			}
-			case CSAT_TOP_TWO_BOX -> share(totals.csatTopTwoBox());
-			case EXPERIENCE_LEVELS -> {
-				Map<String, Figure> levels = new LinkedHashMap<>();
-				for (ExperienceLevel level : ExperienceLevel.values()) {
-					levels.put(level.name(), share(totals.levels().share(level)));
-				}
-				long n = totals.levels().count();
-				yield new Figure(n, null, null, n < 30, levels, null, null);
-			}
-			case RESPONSES -> Figure.of(totals.responses(), (double) totals.responses(), null);
-			case RATING -> mean(totals.rating());
-			default -> mean(totals.measure(java.util.Objects.requireNonNull(metric.measure)));
-		};
-	}
-
-	private static Figure share(Proportion proportion) {
-		if (proportion.count() == 0) {
-			return Figure.of(0, null, null);
+	/** Invitations sent and answered, counted by the surveys module. */
+	private Map<Key, Totals> invitations(Slice slice, List<Dimension> by, Grain grain, LocalDate from, LocalDate to) {
+		List<InvitationCounts.Dimension> dimensions = by.stream()
+			.map((d) -> java.util.Objects.requireNonNull(d.invitations()))
+			.toList();
+		Map<Key, Totals> buckets = new TreeMap<>(Metrics::compare);
+		for (InvitationCounts.Count count : this.invitationCounts.byDay(from, to, dimensions, slice.invitations())) {
+			buckets.merge(new Key(grain.start(count.day()), List.copyOf(count.group())),
+					Totals.ofInvitations(count.sent(), count.answered()), Totals::merge);
 		}
-		return Figure.of(proportion.count(), proportion.share(), proportion.interval());
+		return buckets;
 	}
 
-	private static Figure mean(Moments moments) {
-		if (moments.count() == 0) {
-			return Figure.of(0, null, null);
-		}
-		MeanEstimate estimate = moments.estimate();
-		return Figure.of(estimate.count(), estimate.mean(), estimate.interval());
-	}
-
-	static @Nullable Comparison comparison(Metric metric, Totals now, Totals before) {
-		Optional<Comparison> comparison = switch (metric) {
-			case NPS -> Comparison.ofNps(now.nps(), before.nps());
-			case CSAT_TOP_TWO_BOX -> Comparison.ofProportions(now.csatTopTwoBox(), before.csatTopTwoBox());
-			case RATING -> Comparison.ofMeans(now.rating(), before.rating());
-			case EXPERIENCE_LEVELS, RESPONSES -> Optional.empty();
-			default -> Comparison.ofMeans(now.measure(java.util.Objects.requireNonNull(metric.measure)),
-					before.measure(metric.measure));
-		};
-		return comparison.orElse(null);
+	private static int compare(Key a, Key b) {
+		int period = a.period().compareTo(b.period());
+		return (period != 0) ? period : a.group().toString().compareTo(b.group().toString());
 	}
 
 	/** Codes for the ids a query groups by, looked up once each. */

@@ -5,12 +5,13 @@ import java.sql.SQLException;
 
 /**
  * The summed daily aggregates of one slice: counts, and per measure the {@link Moments},
- * in the order of {@link Rollup#MEASURES}.
+ * in the order of {@link Rollup#MEASURES}; or the invitations answered among those sent.
  */
 record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures, ExperienceCounts levels,
-		Moments rating) {
+		Moments rating, Proportion invitations) {
 
-	static final Totals EMPTY = new Totals(0, NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, Moments.EMPTY);
+	static final Totals EMPTY = new Totals(0, NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, Moments.EMPTY,
+			Proportion.EMPTY);
 
 	private static Moments[] empty() {
 		Moments[] measures = new Moments[Rollup.MEASURES.size()];
@@ -34,12 +35,18 @@ record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures
 				rs.getLong("csat_top_two"), measures,
 				new ExperienceCounts(rs.getLong("level_negative"), rs.getLong("level_none"), rs.getLong("level_low"),
 						rs.getLong("level_medium"), rs.getLong("level_high")),
-				Moments.EMPTY);
+				Moments.EMPTY, Proportion.EMPTY);
 	}
 
 	static Totals readRating(ResultSet rs) throws SQLException {
 		Moments rating = new Moments(rs.getLong("n"), rs.getDouble("total"), rs.getDouble("sum_sq"));
-		return new Totals(rating.count(), NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, rating);
+		return new Totals(rating.count(), NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, rating,
+				Proportion.EMPTY);
+	}
+
+	static Totals ofInvitations(long sent, long answered) {
+		return new Totals(0, NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, Moments.EMPTY,
+				new Proportion(answered, sent));
 	}
 
 	Totals merge(Totals other) {
@@ -49,7 +56,7 @@ record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures
 		}
 		return new Totals(this.responses + other.responses, this.nps.merge(other.nps),
 				this.csatTopTwo + other.csatTopTwo, merged, this.levels.merge(other.levels),
-				this.rating.merge(other.rating));
+				this.rating.merge(other.rating), this.invitations.merge(other.invitations));
 	}
 
 	Moments measure(String name) {
