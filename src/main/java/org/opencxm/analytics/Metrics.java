@@ -76,11 +76,11 @@ public class Metrics {
 
 	}
 
-	private record Slice(String table, String where, Map<String, Object> params) {
+	record Slice(String table, String where, Map<String, Object> params) {
 
 	}
 
-	private record Key(LocalDate period, List<Object> group) {
+	record Key(LocalDate period, List<Object> group) {
 
 	}
 

@@ -56,7 +56,7 @@ class ConsoleScreenshotsTests {
 		this.browser.open(this.api.baseUrl() + "/login");
 		this.browser.type("#username", "li.wei").type("#password", "screenshot-password");
 		this.browser.find("main form button[type=submit]").click();
-		this.browser.await("main[data-page=home]");
+		this.browser.await("main[data-page=overview]");
 		this.browser.screenshot(folder.resolve("console-home.png"));
 
 		this.browser.open(this.api.baseUrl() + "/admin/units");
