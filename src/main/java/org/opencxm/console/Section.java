@@ -11,6 +11,8 @@ enum Section {
 
 	OVERVIEW("/", "nav.overview", Role.VIEWER),
 
+	KEY_EXPERIENCES("/key-experiences", "nav.keyExperiences", Role.VIEWER),
+
 	ADMIN("/admin/units", "nav.admin", Role.ADMIN);
 
 	private final String path;
