@@ -13,6 +13,10 @@ enum Section {
 
 	KEY_EXPERIENCES("/key-experiences", "nav.keyExperiences", Role.VIEWER),
 
+	UNITS("/units", "nav.units", Role.VIEWER),
+
+	CASES("/cases", "nav.cases", Role.VIEWER),
+
 	ADMIN("/admin/units", "nav.admin", Role.ADMIN);
 
 	private final String path;

@@ -1,5 +1,7 @@
 package org.opencxm.console;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,12 @@ class Show {
 			return NONE;
 		}
 		return String.format(Locale.ROOT, "%." + digits + "f", value);
+	}
+
+	/** An instant as local date and time in the zone, {@code yyyy-MM-dd HH:mm}. */
+	public String time(@Nullable Instant instant, ZoneId zone) {
+		String written = DisplayTime.format(instant, zone);
+		return (written != null) ? written : NONE;
 	}
 
 	public String pValue(double p) {

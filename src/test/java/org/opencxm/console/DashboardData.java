@@ -68,7 +68,7 @@ final class DashboardData {
 
 	/** Waits until the rollup counted {@code expected} responses of the unit. */
 	void awaitRolledUp(String unitCode, long expected) {
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			Long counted = this.jdbc.sql("""
 					select coalesce(sum(d.responses), 0) from analytics_daily d
 					join org_unit u on u.id = d.unit_id where u.code = ?
