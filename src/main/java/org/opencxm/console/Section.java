@@ -17,6 +17,8 @@ enum Section {
 
 	CASES("/cases", "nav.cases", Role.VIEWER),
 
+	CUSTOMERS("/customers", "nav.customers", Role.VIEWER),
+
 	ADMIN("/admin/units", "nav.admin", Role.ADMIN);
 
 	private final String path;
