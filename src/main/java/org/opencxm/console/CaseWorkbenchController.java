@@ -1,9 +1,12 @@
 package org.opencxm.console;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -60,10 +63,10 @@ class CaseWorkbenchController {
 
 	private final DisplayTime time;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	CaseWorkbenchController(Cases cases, RootCauses rootCauses, OrgScope scope, OrgUnits units, DisplayTime time,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.cases = cases;
 		this.rootCauses = rootCauses;
 		this.scope = scope;
@@ -140,7 +143,7 @@ class CaseWorkbenchController {
 		List<Case> open = this.cases.list(query(null, false), new PageRequest(0, OVERDUE_WINDOW)).items();
 		List<Case> late = open.stream()
 			.filter((item) -> overdue(item, now))
-			.sorted(java.util.Comparator.comparing(Case::resolutionDue))
+			.sorted(Comparator.comparing(Case::resolutionDue))
 			.toList();
 		return new PageResult<>(late, 0, OVERDUE_WINDOW, late.size());
 	}
@@ -250,7 +253,7 @@ class CaseWorkbenchController {
 				return "redirect:/cases/" + id;
 			}
 			catch (InvalidInputException ex) {
-				FormErrors.reject(errors, ex, java.util.Map.of("recovery.fix", "fix", "recovery", "fix"));
+				FormErrors.reject(errors, ex, Map.of("recovery.fix", "fix", "recovery", "fix"));
 			}
 			catch (ConflictException ex) {
 				redirect.addFlashAttribute("problem", "cases.conflict");

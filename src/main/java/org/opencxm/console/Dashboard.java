@@ -10,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.actions.LoopFigures;
 import org.opencxm.actions.LoopMetrics;
 import org.opencxm.analytics.Figure;
 import org.opencxm.analytics.MetricPoint;
-import org.opencxm.analytics.MetricSeries;
-import org.opencxm.analytics.Metrics;
 import org.opencxm.analytics.PeriodComparisons;
 import org.opencxm.analytics.UnitChange;
 import org.opencxm.evaluation.ExperienceLevel;
@@ -42,9 +41,9 @@ class Dashboard {
 	/** The headline metrics, in display order. */
 	static final List<String> METRICS = List.of("nps", "csat", "ces");
 
-	private static final int MOVERS = 5;
+	private static final String LEVELS = "experience-levels";
 
-	private final Metrics metrics;
+	private static final int MOVERS = 5;
 
 	private final PeriodComparisons comparisons;
 
@@ -60,9 +59,8 @@ class Dashboard {
 
 	private final Clock clock;
 
-	Dashboard(Metrics metrics, PeriodComparisons comparisons, LoopMetrics loop, OrgUnits units, DisplayTime time,
-			MessageSource messages, JsonMapper json, Clock clock) {
-		this.metrics = metrics;
+	Dashboard(PeriodComparisons comparisons, LoopMetrics loop, OrgUnits units, DisplayTime time, MessageSource messages,
+			JsonMapper json, Clock clock) {
 		this.comparisons = comparisons;
 		this.loop = loop;
 		this.units = units;
@@ -100,42 +98,44 @@ class Dashboard {
 	}
 
 	void fill(Model model, Period period, @Nullable OrgUnit unit) {
-		LocalDate to = today();
+		ZoneId zone = this.time.zone();
+		List<OrgUnit> visible = this.units.list();
+		LocalDate to = LocalDate.now(this.clock.withZone(zone));
 		LocalDate from = period.from(to);
 		String unitCode = (unit != null) ? unit.code() : null;
-		Map<String, String> filters = (unitCode != null) ? Map.of("unit", unitCode) : Map.of();
 		model.addAttribute("period", period);
 		model.addAttribute("periods", Period.values());
 		model.addAttribute("unit", unit);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("units", UnitAdminController.treeOrder(this.units.list()));
+		model.addAttribute("units", UnitAdminController.treeOrder(visible));
 
 		List<Headline> headlines = new ArrayList<>();
 		List<Trend> trends = new ArrayList<>();
+		Map<String, Figure> compared = this.comparisons.compare(METRICS, unitCode, from, to);
+		List<String> charted = new ArrayList<>(METRICS);
+		charted.add(LEVELS);
+		Map<String, List<MetricPoint>> series = this.comparisons.series(charted, unitCode, period.grain(), from, to);
 		for (String metric : METRICS) {
-			headlines.add(new Headline(metric, this.comparisons.compare(metric, unitCode, from, to)));
-			MetricSeries series = this.metrics
-				.query(new Metrics.Query(metric, null, List.of(), period.grain(), from, to, null, filters));
-			trends.add(new Trend(metric, series.points(), trendChart(metric, series.points())));
+			headlines.add(new Headline(metric, Objects.requireNonNull(compared.get(metric))));
+			List<MetricPoint> points = series.getOrDefault(metric, List.of());
+			trends.add(new Trend(metric, points, trendChart(metric, points)));
 		}
 		model.addAttribute("headlines", headlines);
 		model.addAttribute("trends", trends);
 
-		List<LevelRow> levels = levels(this.metrics
-			.query(new Metrics.Query("experience-levels", null, List.of(), period.grain(), from, to, null, filters)));
+		List<LevelRow> levels = levels(series.getOrDefault(LEVELS, List.of()));
 		model.addAttribute("levels", levels);
 		model.addAttribute("levelNames", ExperienceLevel.values());
 		model.addAttribute("levelTotals", levelTotals(levels));
 		model.addAttribute("levelsChart", levelsChart(levels));
 
-		ZoneId zone = this.time.zone();
 		model.addAttribute("loop", loopFigures(from, to, unitCode, zone));
 		model.addAttribute("loopBefore", loopFigures(from.minusDays(period.days()), from.minusDays(1), unitCode, zone));
 
 		List<Mover> movers = new ArrayList<>();
 		Map<String, OrgUnit> byCode = new LinkedHashMap<>();
-		this.units.list().forEach((candidate) -> byCode.put(candidate.code(), candidate));
+		visible.forEach((candidate) -> byCode.put(candidate.code(), candidate));
 		for (UnitChange change : this.comparisons.units("nps", unitCode, from, to, MOVERS)) {
 			OrgUnit moved = byCode.get(change.unit());
 			if (moved != null) {
@@ -152,9 +152,9 @@ class Dashboard {
 		return figures.isEmpty() ? null : figures.get(0);
 	}
 
-	private static List<LevelRow> levels(MetricSeries series) {
+	private static List<LevelRow> levels(List<MetricPoint> points) {
 		List<LevelRow> rows = new ArrayList<>();
-		for (MetricPoint point : series.points()) {
+		for (MetricPoint point : points) {
 			Map<ExperienceLevel, Double> shares = new EnumMap<>(ExperienceLevel.class);
 			Map<String, Figure> levels = (point.figure().levels() != null) ? point.figure().levels() : Map.of();
 			for (ExperienceLevel level : ExperienceLevel.values()) {
