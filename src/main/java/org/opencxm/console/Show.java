@@ -31,17 +31,40 @@ class Show {
 		};
 	}
 
-	/** A difference, with its sign. */
+	/** A difference, with its sign; one that rounds to zero has none. */
 	public String difference(String metric, @Nullable Double value) {
 		if (value == null || value.isNaN()) {
 			return NONE;
 		}
+		double shown = rounded(metric, value);
 		String written = switch (metric) {
-			case "nps" -> String.format(Locale.ROOT, "%.1f", value);
-			case "csat-top-two-box" -> String.format(Locale.ROOT, "%.1f pp", 100 * value);
-			default -> String.format(Locale.ROOT, "%.2f", value);
+			case "nps" -> String.format(Locale.ROOT, "%.1f", shown);
+			case "csat-top-two-box" -> String.format(Locale.ROOT, "%.1f pp", 100 * shown);
+			default -> String.format(Locale.ROOT, "%.2f", shown);
 		};
-		return (value > 0) ? "+" + written : written.replace('-', '−');
+		if (shown == 0) {
+			return written.replace("-", "");
+		}
+		return (shown > 0) ? "+" + written : written.replace('-', '−');
+	}
+
+	/**
+	 * Which way a difference points as written: {@code up}, {@code down} or {@code flat}.
+	 */
+	public String direction(String metric, @Nullable Double value) {
+		if (value == null || value.isNaN() || rounded(metric, value) == 0) {
+			return "flat";
+		}
+		return (value > 0) ? "up" : "down";
+	}
+
+	private static double rounded(String metric, double value) {
+		double scale = switch (metric) {
+			case "nps" -> 10;
+			case "csat-top-two-box" -> 1000;
+			default -> 100;
+		};
+		return Math.round(value * scale) / scale;
 	}
 
 	public String percent(@Nullable Double share) {
