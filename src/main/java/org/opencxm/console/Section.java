@@ -11,6 +11,14 @@ enum Section {
 
 	OVERVIEW("/", "nav.overview", Role.VIEWER),
 
+	KEY_EXPERIENCES("/key-experiences", "nav.keyExperiences", Role.VIEWER),
+
+	UNITS("/units", "nav.units", Role.VIEWER),
+
+	CASES("/cases", "nav.cases", Role.VIEWER),
+
+	CUSTOMERS("/customers", "nav.customers", Role.VIEWER),
+
 	ADMIN("/admin/units", "nav.admin", Role.ADMIN);
 
 	private final String path;

@@ -112,6 +112,24 @@ public class Responses {
 	}
 
 	/**
+	 * A customer's complete responses that the caller may see (by the response's org
+	 * unit), newest first.
+	 */
+	public PageResult<SurveyResponse> ofCustomer(long customerId, PageRequest page) {
+		this.scope.requireRole(Role.VIEWER);
+		Where where = where(new ResponseFilter(null, null, null, null, null, null));
+		String sql = where.sql() + " and r.customer_id = ?";
+		List<Object> args = new ArrayList<>(List.of(where.args()));
+		args.add(customerId);
+		long total = this.store.count(sql, args.toArray());
+		args.add(page.size());
+		args.add(page.offset());
+		List<SurveyResponse> items = this.store.list(sql + " order by r.submitted_at desc, r.id desc limit ? offset ?",
+				args.toArray());
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
 	 * Records a complete response sent through the API. The same response sent again
 	 * under its key answers with the stored one and records nothing; other answers under
 	 * a used key are a conflict.

@@ -50,10 +50,10 @@ class ConsoleBrowserTests {
 		submitLogin("admin", TestDatabaseEnvironment.ADMIN_PASSWORD);
 		this.browser.await("main[data-page=units]");
 		this.browser.open(url("/"));
-		this.browser.await("main[data-page=home]");
-		assertThat(this.browser.text("main h1")).contains("Administrator");
+		this.browser.await("main[data-page=overview]");
+		assertThat(this.browser.text("main .page-header p.muted")).contains("Administrator");
 		assertThat(this.browser.text(".usermenu .username")).isEqualTo("Administrator");
-		assertThat(this.browser.findAll(".mainnav a")).hasSize(2);
+		assertThat(this.browser.findAll(".mainnav a")).hasSize(6);
 		assertThat(this.browser.find(".mainnav a.current").getAttribute("aria-current")).isEqualTo("page");
 		assertThat(this.browser.findAll(".linklist a[href='/swagger-ui.html']")).hasSize(1);
 	}
@@ -62,25 +62,25 @@ class ConsoleBrowserTests {
 	void languageSwitchShowsThePageInTheOtherLanguageAndIsRememberedAtTheNextSignIn() {
 		Account user = this.fixtures.user("VIEWER", null, "zh-CN");
 		signIn(user);
-		assertThat(this.browser.text("main h1")).isEqualTo("欢迎，" + user.displayName());
+		assertThat(this.browser.text("main .page-header p.muted")).isEqualTo("欢迎，" + user.displayName());
 		assertThat(this.browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
 
 		this.browser.find(".langswitch button[value=en]").click();
-		this.browser.until((driver) -> this.browser.text("main h1").startsWith("Welcome") ? true : null);
-		assertThat(this.browser.text("main h1")).isEqualTo("Welcome, " + user.displayName());
-		assertThat(this.browser.text(".stats")).contains("Org units you can see");
+		this.browser.until((driver) -> this.browser.text("main h1").equals("Overview") ? true : null);
+		assertThat(this.browser.text("main .page-header p.muted")).isEqualTo("Welcome, " + user.displayName());
+		assertThat(this.browser.text(".stats")).contains("NPS").contains("CSAT");
 		assertThat(this.browser.currentPath()).isEqualTo("/");
 
 		signOut();
 		signIn(user);
-		assertThat(this.browser.text("main h1")).isEqualTo("Welcome, " + user.displayName());
+		assertThat(this.browser.text("main .page-header p.muted")).isEqualTo("Welcome, " + user.displayName());
 
 		this.browser.find(".langswitch button[value='zh-CN']").click();
-		this.browser.until((driver) -> this.browser.text("main h1").startsWith("欢迎") ? true : null);
-		assertThat(this.browser.text(".stats")).contains("您可查看的组织单元");
+		this.browser.until((driver) -> this.browser.text("main h1").equals("概览") ? true : null);
+		assertThat(this.browser.text(".stats")).contains("净推荐值");
 		signOut();
 		signIn(user);
-		assertThat(this.browser.text("main h1")).isEqualTo("欢迎，" + user.displayName());
+		assertThat(this.browser.text("main .page-header p.muted")).isEqualTo("欢迎，" + user.displayName());
 	}
 
 	@Test
@@ -186,7 +186,8 @@ class ConsoleBrowserTests {
 	void aViewerHasNoAdminLinksAndGetsTheForbiddenPage() {
 		Account viewer = this.fixtures.user("VIEWER", null, "en");
 		signIn(viewer);
-		assertThat(this.browser.findAll(".mainnav a")).extracting(WebElement::getText).containsExactly("Overview");
+		assertThat(this.browser.findAll(".mainnav a")).extracting(WebElement::getText)
+			.containsExactly("Overview", "Key experiences", "Org units", "Cases", "Customers");
 		this.browser.open(url("/admin/users"));
 		this.browser.await("main[data-page=error][data-status='403']");
 		assertThat(this.browser.text("main h1")).isEqualTo("Not allowed");
@@ -199,8 +200,8 @@ class ConsoleBrowserTests {
 		assertThat(this.browser.script("return window.innerWidth")).isEqualTo(375L);
 		assertNoSidewaysScrolling();
 		signIn("admin", TestDatabaseEnvironment.ADMIN_PASSWORD);
-		for (String path : new String[] { "/", "/admin/units", "/admin/units/new", "/admin/users", "/admin/users/new",
-				"/account/tokens" }) {
+		for (String path : new String[] { "/", "/key-experiences", "/units", "/cases", "/customers", "/admin/units",
+				"/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
 			this.browser.open(url(path));
 			this.browser.await("main[data-page]");
 			assertNoSidewaysScrolling();
@@ -231,7 +232,7 @@ class ConsoleBrowserTests {
 	private void signIn(String username, String password) {
 		this.browser.open(url("/login"));
 		submitLogin(username, password);
-		this.browser.await("main[data-page=home]");
+		this.browser.await("main[data-page=overview]");
 	}
 
 	private void submitLogin(String username, String password) {

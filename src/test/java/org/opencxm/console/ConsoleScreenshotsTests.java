@@ -27,8 +27,46 @@ class ConsoleScreenshotsTests {
 	@Autowired
 	Api api;
 
+	/**
+	 * Survey responses at the sample stores over the last 180 days, each store with its
+	 * own level and trend, so that the dashboards have something to show.
+	 */
+	private void responses(String survey, List<String> stores) {
+		java.util.Random random = new java.util.Random(7);
+		java.time.Instant now = java.time.Instant.now();
+		for (int s = 0; s < stores.size(); s++) {
+			double base = 5.5 + s * 0.6;
+			for (int day = 178; day >= 0; day -= 2) {
+				double drift = ((s % 2 == 0) ? 1.5 : -1.0) * (178 - day) / 178.0;
+				for (int i = 0; i < 3; i++) {
+					int staff = clamp((int) Math.round(base + drift + random.nextGaussian() * 1.6), 1, 7);
+					int wait = clamp((int) Math.round(base - 0.5 + random.nextGaussian() * 1.8), 1, 7);
+					int feel = clamp((int) Math.round((staff + wait) / 2.0 + random.nextGaussian()), 1, 7);
+					int nps = clamp((int) Math.round(0.9 * staff + 0.5 * wait - 1.5 + random.nextGaussian()), 0, 10);
+					Map<String, Object> answers = new java.util.HashMap<>();
+					answers.put("nps", nps);
+					answers.put("csat", clamp((staff + wait) / 3 + 1, 1, 5));
+					answers.put("ces", wait);
+					answers.put("sem-feel", feel);
+					answers.put("sem-think", clamp(staff - 1, 1, 7));
+					answers.put("intensity", clamp(feel + 1, 1, 7));
+					answers.put("participation", clamp(staff, 1, 7));
+					this.api.admin()
+						.post("/api/v1/surveys/" + survey + "/responses",
+								Map.of("unit", stores.get(s), "answers", answers, "responseKey", Api.unique("k"),
+										"submittedAt", now.minus(java.time.Duration.ofDays(day)).toString()))
+						.expect(201);
+				}
+			}
+		}
+	}
+
+	private static int clamp(int value, int min, int max) {
+		return Math.max(min, Math.min(max, value));
+	}
+
 	@Test
-	void drawsTheHomeAndOrgUnitPages() {
+	void drawsTheHomeAndOrgUnitPages() throws InterruptedException {
 		Path folder = Path.of(System.getProperty("opencxm.screenshots"));
 		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
 		fixtures.unitWithCode("hx", null, "COMPANY", "华夏零售集团", "Huaxia Retail Group");
@@ -52,12 +90,27 @@ class ConsoleScreenshotsTests {
 					"screenshot-password", "roles", List.of("UNIT_MANAGER"), "scopeUnitCode", "hx-east"));
 		this.api.basic("li.wei", "screenshot-password").post("/api/v1/tokens", Map.of("name", "BI export")).expect(201);
 
+		this.api.admin().post("/api/v1/surveys/from-template/touchpoint?code=hx-visit&publish=true", "").expect(201);
+		responses("hx-visit", List.of("hx-sh-01", "hx-hz-01", "hx-gz-01", "hx-sz-01"));
+		Thread.sleep(15_000);
+
 		this.browser.size(1280, 860);
 		this.browser.open(this.api.baseUrl() + "/login");
 		this.browser.type("#username", "li.wei").type("#password", "screenshot-password");
 		this.browser.find("main form button[type=submit]").click();
-		this.browser.await("main[data-page=home]");
+		this.browser.await("main[data-page=overview]");
+		this.browser.await("[data-trend=nps] .chart[data-drawn=true]");
+		this.browser.size(1280, 1500);
 		this.browser.screenshot(folder.resolve("console-home.png"));
+
+		this.browser.open(this.api.baseUrl() + "/key-experiences?survey=hx-visit&period=365d");
+		this.browser.await("main[data-page=key-experiences] .chart[data-drawn=true]");
+		this.browser.screenshot(folder.resolve("console-key-experiences.png"));
+
+		this.browser.open(this.api.baseUrl() + "/units?period=90d");
+		this.browser.await("main[data-page=units-ranking] .chart[data-drawn=true]");
+		this.browser.screenshot(folder.resolve("console-ranking.png"));
+		this.browser.size(1280, 860);
 
 		this.browser.open(this.api.baseUrl() + "/admin/units");
 		this.browser.await("main[data-page=units]");
@@ -67,6 +120,25 @@ class ConsoleScreenshotsTests {
 		this.browser.open(this.api.baseUrl() + "/admin/units");
 		this.browser.await("main[data-page=units]");
 		this.browser.screenshot(folder.resolve("console-units-phone.png"));
+
+		this.browser.open(this.api.baseUrl() + "/?period=90d");
+		this.browser.await("[data-trend=nps] .chart[data-drawn=true]");
+		this.browser.screenshot(folder.resolve("console-overview-phone.png"));
+
+		WebSession session = WebSession.signedIn(this.api, "li.wei", "screenshot-password", "en");
+		for (String path : List.of("/?period=90d", "/?period=365d", "/key-experiences?survey=hx-visit&period=365d",
+				"/units?period=365d", "/units/hx-east?period=90d", "/cases", "/customers")) {
+			long[] nanos = new long[40];
+			for (int i = -5; i < nanos.length; i++) {
+				long start = System.nanoTime();
+				session.page(path, 200);
+				if (i >= 0) {
+					nanos[i] = System.nanoTime() - start;
+				}
+			}
+			java.util.Arrays.sort(nanos);
+			System.out.printf("RENDER %-45s p50 %5.1f ms  p95 %5.1f ms%n", path, nanos[19] / 1e6, nanos[37] / 1e6);
+		}
 	}
 
 }

@@ -1,0 +1,181 @@
+package org.opencxm.analytics;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.Role;
+import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.InvalidInputException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A metric over any run of days against the run of the same length just before it, for a
+ * whole slice and per org unit: the headline figures of a dashboard and the units that
+ * moved most. Summed from the daily aggregates like every other metric; a unit filter
+ * takes the unit with its subtree, and the caller's scope always applies.
+ */
+@Service
+public class PeriodComparisons {
+
+	private final Metrics metrics;
+
+	private final OrgScope scope;
+
+	private final OrgUnits units;
+
+	PeriodComparisons(Metrics metrics, OrgScope scope, OrgUnits units) {
+		this.metrics = metrics;
+		this.scope = scope;
+		this.units = units;
+	}
+
+	/**
+	 * The metric from {@code from} to {@code to} (inclusive) compared with the same
+	 * number of days before {@code from}.
+	 */
+	@Transactional(readOnly = true)
+	public Figure compare(String metricCode, @Nullable String unit, LocalDate from, LocalDate to) {
+		return Objects.requireNonNull(compare(List.of(metricCode), unit, from, to).get(metricCode));
+	}
+
+	/**
+	 * Several metrics of the same slice compared like
+	 * {@link #compare(String, String, LocalDate, LocalDate)}, from one pass over the
+	 * daily aggregates; by metric code, in the order given.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Figure> compare(List<String> metricCodes, @Nullable String unit, LocalDate from, LocalDate to) {
+		Periods periods = periods(metricCodes, unit, from, to, List.of(), true);
+		Totals now = Totals.EMPTY;
+		Totals before = Totals.EMPTY;
+		for (Map.Entry<Metrics.Key, Totals> day : periods.days().entrySet()) {
+			if (day.getKey().period().isBefore(from)) {
+				before = before.merge(day.getValue());
+			}
+			else {
+				now = now.merge(day.getValue());
+			}
+		}
+		Map<String, Figure> figures = new LinkedHashMap<>();
+		for (Metric metric : periods.metrics()) {
+			figures.put(metric.code, compared(metric, now, before));
+		}
+		return figures;
+	}
+
+	/**
+	 * Several metrics of the same slice bucketed by grain ({@code day}, {@code week},
+	 * {@code month} or {@code quarter}) from one pass over the daily aggregates: by
+	 * metric code, the points in period order, as {@link Metrics#query} gives them one
+	 * metric at a time.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<MetricPoint>> series(List<String> metricCodes, @Nullable String unit, String grainCode,
+			LocalDate from, LocalDate to) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Grain grain = Metrics.grain(grainCode, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		Periods periods = periods(metricCodes, unit, from, to, List.of(), false);
+		Map<LocalDate, Totals> buckets = new TreeMap<>();
+		periods.days().forEach((key, totals) -> buckets.merge(grain.start(key.period()), totals, Totals::merge));
+		Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
+		for (Metric metric : periods.metrics()) {
+			List<MetricPoint> points = new ArrayList<>();
+			buckets
+				.forEach((period, totals) -> points.add(new MetricPoint(period, Map.of(), Figures.of(metric, totals))));
+			series.put(metric.code, points);
+		}
+		return series;
+	}
+
+	/**
+	 * The child units of the slice (every visible unit under {@code unit}, or every
+	 * visible unit) whose metric moved most between the previous period and this one,
+	 * largest absolute difference first; only units with responses in both periods.
+	 */
+	@Transactional(readOnly = true)
+	public List<UnitChange> units(String metricCode, @Nullable String unit, LocalDate from, LocalDate to, int limit) {
+		Periods periods = periods(List.of(metricCode), unit, from, to, List.of(Dimension.UNIT), true);
+		Map<Long, Totals> now = new HashMap<>();
+		Map<Long, Totals> before = new HashMap<>();
+		periods.days()
+			.forEach((key, totals) -> (key.period().isBefore(from) ? before : now).merge((Long) key.group().get(0),
+					totals, Totals::merge));
+		Map<Long, OrgUnit> visible = new HashMap<>();
+		this.units.list().forEach((candidate) -> visible.put(candidate.id(), candidate));
+		List<UnitChange> changes = new ArrayList<>();
+		now.forEach((unitId, totals) -> {
+			OrgUnit owner = visible.get(unitId);
+			Totals previous = before.get(unitId);
+			if (owner == null || previous == null) {
+				return;
+			}
+			Figure figure = compared(periods.metrics().get(0), totals, previous);
+			if (figure.comparison() != null) {
+				changes.add(new UnitChange(owner.code(), figure));
+			}
+		});
+		changes.sort(Comparator
+			.comparingDouble(
+					(UnitChange change) -> -Math.abs(Objects.requireNonNull(change.figure().comparison()).difference()))
+			.thenComparing(UnitChange::unit));
+		return changes.subList(0, Math.min(Math.max(limit, 0), changes.size()));
+	}
+
+	private record Periods(List<Metric> metrics, Map<Metrics.Key, Totals> days) {
+
+	}
+
+	/**
+	 * The daily sums of the slice from {@code from} to {@code to}, and with
+	 * {@code withPrevious} over as many days before.
+	 */
+	private Periods periods(List<String> metricCodes, @Nullable String unit, LocalDate from, LocalDate to,
+			List<Dimension> by, boolean withPrevious) {
+		this.scope.requireRole(Role.VIEWER);
+		List<Metric> metrics = new ArrayList<>();
+		for (String code : metricCodes) {
+			metrics.add(Metric.of(code)
+				.filter((candidate) -> candidate != Metric.RATING && candidate != Metric.RESPONSES)
+				.orElseThrow(() -> new InvalidInputException("metric", "cannot compare " + code)));
+		}
+		if (metrics.isEmpty()) {
+			throw new InvalidInputException("metric", "name at least one metric");
+		}
+		if (from.isAfter(to)) {
+			throw new InvalidInputException("from", "must not be after to");
+		}
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		Map<String, String> filters = (unit != null) ? Map.of("unit", unit) : Map.of();
+		List<FieldViolation> violations = new ArrayList<>();
+		Metrics.Query query = new Metrics.Query(metrics.get(0).code, null, List.of(), "day", from, to, null, filters);
+		Metrics.Slice slice = this.metrics.slice(metrics.get(0), query, violations);
+		if (!violations.isEmpty() || slice == null) {
+			throw new InvalidInputException(violations);
+		}
+		return new Periods(metrics,
+				this.metrics.sums(slice, by, Grain.DAY, withPrevious ? from.minusDays(days) : from, to));
+	}
+
+	private static Figure compared(Metric metric, Totals now, Totals before) {
+		return Figures.of(metric, now)
+			.comparedWith(Figures.of(metric, before), Figures.comparison(metric, now, before));
+	}
+
+}

@@ -1,0 +1,224 @@
+package org.opencxm.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.actions.LoopFigures;
+import org.opencxm.actions.LoopMetrics;
+import org.opencxm.analytics.Figure;
+import org.opencxm.analytics.MetricPoint;
+import org.opencxm.analytics.PeriodComparisons;
+import org.opencxm.analytics.UnitChange;
+import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What the overview shows for a period and, optionally, an org unit with its subtree:
+ * headline figures against the previous period, trend lines with their 95% intervals, the
+ * experience-level mix, the loop metrics and the units that moved most. Everything comes
+ * from the analytics aggregates and the loop metrics, never from raw responses.
+ */
+@Component
+class Dashboard {
+
+	/** The headline metrics, in display order. */
+	static final List<String> METRICS = List.of("nps", "csat", "ces");
+
+	private static final String LEVELS = "experience-levels";
+
+	private static final int MOVERS = 5;
+
+	private final PeriodComparisons comparisons;
+
+	private final LoopMetrics loop;
+
+	private final OrgUnits units;
+
+	private final DisplayTime time;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Dashboard(PeriodComparisons comparisons, LoopMetrics loop, OrgUnits units, DisplayTime time, MessageSource messages,
+			JsonMapper json, Clock clock) {
+		this.comparisons = comparisons;
+		this.loop = loop;
+		this.units = units;
+		this.time = time;
+		this.messages = messages;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** One headline metric: its figure over the period compared with the one before. */
+	record Headline(String metric, Figure figure) {
+
+	}
+
+	/** One metric's trend: a row per period bucket, and the chart drawn from them. */
+	record Trend(String metric, List<MetricPoint> points, String chart) {
+
+	}
+
+	/**
+	 * The experience-level mix of one period bucket: responses and each level's share.
+	 */
+	record LevelRow(LocalDate period, long n, Map<ExperienceLevel, Double> shares) {
+
+	}
+
+	/** A unit whose metric moved, with its name. */
+	record Mover(OrgUnit unit, UnitChange change) {
+
+	}
+
+	/** The last day of every period: today where the user works. */
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.time.zone()));
+	}
+
+	void fill(Model model, Period period, @Nullable OrgUnit unit) {
+		ZoneId zone = this.time.zone();
+		List<OrgUnit> visible = this.units.list();
+		LocalDate to = LocalDate.now(this.clock.withZone(zone));
+		LocalDate from = period.from(to);
+		String unitCode = (unit != null) ? unit.code() : null;
+		model.addAttribute("period", period);
+		model.addAttribute("periods", Period.values());
+		model.addAttribute("unit", unit);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("units", UnitAdminController.treeOrder(visible));
+
+		List<Headline> headlines = new ArrayList<>();
+		List<Trend> trends = new ArrayList<>();
+		Map<String, Figure> compared = this.comparisons.compare(METRICS, unitCode, from, to);
+		List<String> charted = new ArrayList<>(METRICS);
+		charted.add(LEVELS);
+		Map<String, List<MetricPoint>> series = this.comparisons.series(charted, unitCode, period.grain(), from, to);
+		for (String metric : METRICS) {
+			headlines.add(new Headline(metric, Objects.requireNonNull(compared.get(metric))));
+			List<MetricPoint> points = series.getOrDefault(metric, List.of());
+			trends.add(new Trend(metric, points, trendChart(metric, points)));
+		}
+		model.addAttribute("headlines", headlines);
+		model.addAttribute("trends", trends);
+
+		List<LevelRow> levels = levels(series.getOrDefault(LEVELS, List.of()));
+		model.addAttribute("levels", levels);
+		model.addAttribute("levelNames", ExperienceLevel.values());
+		model.addAttribute("levelTotals", levelTotals(levels));
+		model.addAttribute("levelsChart", levelsChart(levels));
+
+		model.addAttribute("loop", loopFigures(from, to, unitCode, zone));
+		model.addAttribute("loopBefore", loopFigures(from.minusDays(period.days()), from.minusDays(1), unitCode, zone));
+
+		List<Mover> movers = new ArrayList<>();
+		Map<String, OrgUnit> byCode = new LinkedHashMap<>();
+		visible.forEach((candidate) -> byCode.put(candidate.code(), candidate));
+		for (UnitChange change : this.comparisons.units("nps", unitCode, from, to, MOVERS)) {
+			OrgUnit moved = byCode.get(change.unit());
+			if (moved != null) {
+				movers.add(new Mover(moved, change));
+			}
+		}
+		model.addAttribute("movers", movers);
+	}
+
+	private @Nullable LoopFigures loopFigures(LocalDate from, LocalDate to, @Nullable String unit, ZoneId zone) {
+		Instant start = from.atStartOfDay(zone).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+		List<LoopFigures> figures = this.loop.figures(LoopMetrics.GroupBy.ALL, start, end, unit, zone);
+		return figures.isEmpty() ? null : figures.get(0);
+	}
+
+	private static List<LevelRow> levels(List<MetricPoint> points) {
+		List<LevelRow> rows = new ArrayList<>();
+		for (MetricPoint point : points) {
+			Map<ExperienceLevel, Double> shares = new EnumMap<>(ExperienceLevel.class);
+			Map<String, Figure> levels = (point.figure().levels() != null) ? point.figure().levels() : Map.of();
+			for (ExperienceLevel level : ExperienceLevel.values()) {
+				Figure share = levels.get(level.name());
+				shares.put(level, (share != null && share.value() != null) ? share.value() : 0.0);
+			}
+			rows.add(new LevelRow(point.period(), point.figure().n(), shares));
+		}
+		return rows;
+	}
+
+	/**
+	 * The mix over the whole period: each level's share of all responses with a level.
+	 */
+	private static Map<ExperienceLevel, Double> levelTotals(List<LevelRow> rows) {
+		Map<ExperienceLevel, Double> counts = new EnumMap<>(ExperienceLevel.class);
+		long n = rows.stream().mapToLong(LevelRow::n).sum();
+		for (ExperienceLevel level : ExperienceLevel.values()) {
+			double count = rows.stream().mapToDouble((row) -> row.n() * row.shares().get(level)).sum();
+			counts.put(level, (n > 0) ? count / n : 0.0);
+		}
+		return counts;
+	}
+
+	private String trendChart(String metric, List<MetricPoint> points) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "trend");
+		chart.put("name", message("metric." + metric));
+		chart.put("band", message("overview.interval"));
+		chart.put("decimals", metric.equals("nps") ? 0 : 2);
+		List<String> x = new ArrayList<>();
+		List<@Nullable Double> y = new ArrayList<>();
+		List<@Nullable Double> lower = new ArrayList<>();
+		List<@Nullable Double> upper = new ArrayList<>();
+		for (MetricPoint point : points) {
+			Figure figure = point.figure();
+			x.add(point.period().toString());
+			y.add(figure.value());
+			lower.add((figure.interval() != null) ? figure.interval().lower() : null);
+			upper.add((figure.interval() != null) ? figure.interval().upper() : null);
+		}
+		chart.put("x", x);
+		chart.put("y", y);
+		chart.put("lower", lower);
+		chart.put("upper", upper);
+		return this.json.writeValueAsString(chart);
+	}
+
+	private String levelsChart(List<LevelRow> rows) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "stack");
+		chart.put("x", rows.stream().map((row) -> row.period().toString()).toList());
+		List<Map<String, Object>> series = new ArrayList<>();
+		for (ExperienceLevel level : ExperienceLevel.values()) {
+			series.add(Map.of("name", message("enum.ExperienceLevel." + level.name()), "level", level.name(), "data",
+					rows.stream().map((row) -> Math.round(1000 * row.shares().get(level)) / 10.0).toList()));
+		}
+		chart.put("series", series);
+		return this.json.writeValueAsString(chart);
+	}
+
+	private String message(String key) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+}

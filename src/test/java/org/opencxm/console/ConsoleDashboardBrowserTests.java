@@ -1,0 +1,121 @@
+package org.opencxm.console;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opencxm.Api;
+import org.opencxm.ApplicationTest;
+import org.opencxm.console.ConsoleFixtures.Account;
+import org.opencxm.evaluation.ExperienceLevel;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboards in a real browser: a CX manager reads the overview with its charts and
+ * their tables, and an agent resolves a case with a root cause and sees the loop metric
+ * change.
+ */
+@ApplicationTest
+class ConsoleDashboardBrowserTests {
+
+	@RegisterExtension
+	final Browser browser = new Browser();
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aManagerSignsInAndReadsTheOverview() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "浏览器公司", "Browser company");
+		String store = fixtures.unit("st", company, "STORE", "浏览器门店", "Browser store");
+		DashboardData data = new DashboardData(this.events, this.transactions, this.jdbc, this.clock);
+		data.responses(store, 40, 30, 6, 3, 4, ExperienceLevel.LOW);
+		data.responses(store, 4, 30, 9, 5, 6, ExperienceLevel.HIGH);
+		data.awaitRolledUp(store, 60);
+		Account manager = fixtures.user("CX_MANAGER", company, "en");
+
+		signIn(manager);
+		assertThat(this.browser.text("main h1")).isEqualTo("Overview");
+		new Select(this.browser.find("#period")).selectByValue("30d");
+		this.browser.find("form.filters button[type=submit]").click();
+		this.browser.until((driver) -> this.browser.currentPath().contains("period=30d") ? true : null);
+		WebElement nps = this.browser.await(".headlines .stat[data-metric=nps]");
+		assertThat(nps.getText()).contains("NPS").contains("95% CI").contains("n = 30");
+		assertThat(nps.findElement(org.openqa.selenium.By.cssSelector(".sig")).getText()).startsWith("significant");
+		this.browser.await("[data-trend=nps] .chart[data-drawn=true] svg");
+		this.browser.find("[data-trend=nps] details.chart-table summary").click();
+		assertThat(this.browser.findAll("#trend-nps tbody tr")).isNotEmpty();
+		assertThat(this.browser.text("#movers-table")).contains("Browser store");
+		assertThat(this.browser.text("[data-section=loop]")).contains("Closed loop");
+	}
+
+	@Test
+	void anAgentResolvesACaseWithARootCauseAndTheLoopMetricChanges() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "闭环公司", "Loop company");
+		String store = fixtures.unit("st", company, "STORE", "闭环门店", "Loop store");
+		Account agent = fixtures.user("AGENT", store, "en");
+		Map<String, Object> body = new HashMap<>();
+		body.put("source", Map.of("type", "MANUAL"));
+		body.put("unit", store);
+		body.put("severity", "HIGH");
+		body.put("title", "Waited forty minutes at the checkout");
+		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
+
+		signIn(agent);
+		this.browser.open(url("/?period=7d&unit=" + store));
+		assertThat(this.browser.text("[data-section=loop] [data-figure=closure]")).contains("0%").contains("0 of 1");
+
+		this.browser.find(".mainnav a[href='/cases']").click();
+		this.browser.await("main[data-page=cases]");
+		this.browser.await("tr[data-case='" + caseId + "'] a").click();
+		this.browser.await("main[data-page=case]");
+		assertThat(this.browser.text("main h1")).contains("Waited forty minutes");
+		new Select(this.browser.find("#rootCause")).selectByValue("service-attitude");
+		this.browser.find("#apology1").click();
+		this.browser.type("#fix", "Coached the cashier");
+		this.browser.find("#resolve-form button[type=submit]").click();
+		this.browser.await("main[data-page=case][data-status=RESOLVED]");
+		assertThat(this.browser.text(".notice")).isEqualTo("The case was resolved.");
+		assertThat(this.browser.text("[data-field=root-cause]")).isNotBlank();
+		assertThat(this.browser.findAll("#history li[data-kind=RESOLVED]")).hasSize(1);
+
+		this.browser.open(url("/?period=7d&unit=" + store));
+		assertThat(this.browser.text("[data-section=loop] [data-figure=closure]")).contains("100%").contains("1 of 1");
+	}
+
+	private void signIn(Account account) {
+		this.browser.open(url("/login"));
+		this.browser.type("#username", account.username()).type("#password", account.password());
+		this.browser.find("main form button[type=submit]").click();
+		this.browser.await("main[data-page=overview]");
+	}
+
+	private String url(String path) {
+		return this.api.baseUrl() + path;
+	}
+
+}
