@@ -305,6 +305,13 @@ public class AlertRules {
 				&& (request.active() == null || request.active() == view.active());
 	}
 
+	/** Whether any response rule is active: a batch with none to check needs no work. */
+	boolean anyActive() {
+		return this.jdbc.sql("select count(*) from alert_rule where active and kind = 'RESPONSE'")
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	private List<Loaded> active() {
 		return this.jdbc.sql("select * from alert_rule where active and kind = 'RESPONSE' order by id")
 			.query(this::row)

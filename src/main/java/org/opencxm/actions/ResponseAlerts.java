@@ -1,12 +1,14 @@
 package org.opencxm.actions;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
 import org.opencxm.shared.SemModule;
 import org.opencxm.surveys.Answer;
@@ -62,8 +64,29 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
 	}
 
+	@ApplicationModuleListener
+	void on(ResponsesEvaluated batch) {
+		this.scope.runAsSystem(() -> {
+			if (!this.rules.anyActive()) {
+				return;
+			}
+			Map<Long, SurveyResponse> responses = new HashMap<>();
+			this.responses.getAll(batch.evaluations().stream().map(ResponseEvaluated::responseId).toList())
+				.forEach((response) -> responses.put(response.id(), response));
+			for (ResponseEvaluated evaluated : batch.evaluations()) {
+				SurveyResponse response = responses.get(evaluated.responseId());
+				if (response != null) {
+					this.rules.evaluate(input(evaluated, response));
+				}
+			}
+		});
+	}
+
 	AlertInput input(ResponseEvaluated evaluated) {
-		SurveyResponse response = this.responses.get(evaluated.responseId());
+		return input(evaluated, this.responses.get(evaluated.responseId()));
+	}
+
+	private AlertInput input(ResponseEvaluated evaluated, SurveyResponse response) {
 		Map<String, String> answers = new LinkedHashMap<>();
 		List<String> comments = new java.util.ArrayList<>();
 		for (Answer answer : response.answers()) {
