@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
 import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
 import org.opencxm.shared.SemModule;
@@ -31,6 +32,8 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final AlertRules rules;
 
+	private final ResponseEvaluations evaluations;
+
 	private final Responses responses;
 
 	private final TextAnalyzer text;
@@ -41,9 +44,10 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final RecoverySurveys recovery;
 
-	ResponseAlerts(AlertRules rules, Responses responses, TextAnalyzer text, OrgScope scope, JdbcClient jdbc,
-			RecoverySurveys recovery) {
+	ResponseAlerts(AlertRules rules, ResponseEvaluations evaluations, Responses responses, TextAnalyzer text,
+			OrgScope scope, JdbcClient jdbc, RecoverySurveys recovery) {
 		this.rules = rules;
+		this.evaluations = evaluations;
 		this.responses = responses;
 		this.text = text;
 		this.scope = scope;
@@ -64,6 +68,10 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
 	}
 
+	/**
+	 * Checks a batch of responses against the rules. A batch holds no answers to
+	 * invitations, so none of them answers a recovery survey.
+	 */
 	@ApplicationModuleListener
 	void on(ResponsesEvaluated batch) {
 		this.scope.runAsSystem(() -> {
@@ -71,9 +79,8 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 				return;
 			}
 			Map<Long, SurveyResponse> responses = new HashMap<>();
-			this.responses.getAll(batch.evaluations().stream().map(ResponseEvaluated::responseId).toList())
-				.forEach((response) -> responses.put(response.id(), response));
-			for (ResponseEvaluated evaluated : batch.evaluations()) {
+			this.responses.getAll(batch.responseIds()).forEach((response) -> responses.put(response.id(), response));
+			for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
 				SurveyResponse response = responses.get(evaluated.responseId());
 				if (response != null) {
 					this.rules.evaluate(input(evaluated, response));

@@ -123,8 +123,9 @@ class Rollup {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ResponsesEvaluated batch) {
-		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(batch.evaluations()));
-		writing(() -> this.transactions.executeWithoutResult((status) -> addAll(batch.evaluations(), drivers)));
+		List<ResponseEvaluated> evaluations = this.evaluations.getAll(batch.responseIds());
+		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(evaluations));
+		writing(() -> this.transactions.executeWithoutResult((status) -> addAll(evaluations, drivers)));
 	}
 
 	/**

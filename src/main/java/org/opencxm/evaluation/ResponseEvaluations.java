@@ -162,7 +162,8 @@ public class ResponseEvaluations {
 		}
 		if (!rows.isEmpty()) {
 			new NamedParameterJdbcTemplate(this.template).batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
-			this.events.publishEvent(new ResponsesEvaluated(evaluated));
+			this.events
+				.publishEvent(new ResponsesEvaluated(evaluated.stream().map(ResponseEvaluated::responseId).toList()));
 		}
 		return evaluated;
 	}
@@ -189,6 +190,23 @@ public class ResponseEvaluations {
 		insert(evaluated, evaluation.experience());
 		this.events.publishEvent(evaluated);
 		return Optional.of(evaluated);
+	}
+
+	/**
+	 * The stored evaluations of these responses, in response order, whoever asks (for
+	 * listeners of {@link ResponsesEvaluated}).
+	 */
+	public List<ResponseEvaluated> getAll(Collection<Long> responseIds) {
+		List<Long> ids = List.copyOf(new TreeSet<>(responseIds));
+		List<ResponseEvaluated> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			found.addAll(
+					this.jdbc.sql("select * from response_evaluation where response_id in (:ids) order by response_id")
+						.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+						.query((rs, row) -> map(rs))
+						.list());
+		}
+		return found;
 	}
 
 	/**
