@@ -20,6 +20,7 @@ import org.opencxm.evaluation.ResponseEvaluations;
 import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.surveys.Answer;
@@ -203,11 +204,10 @@ class Rollup {
 	}
 
 	private void addAll(List<ResponseEvaluated> events, Map<Long, List<String>> drivers) {
-		Set<Long> seenBefore = new HashSet<>(
-				this.jdbc.sql("select response_id from aggregated_response where response_id in (:ids)")
-					.param("ids", events.stream().map(ResponseEvaluated::responseId).toList())
-					.query(Long.class)
-					.list());
+		IdBatch batch = IdBatch.of(events.stream().map(ResponseEvaluated::responseId).toList());
+		Set<Long> seenBefore = new HashSet<>(this.template.queryForList(
+				"select response_id from aggregated_response where " + batch.condition("response_id"), Long.class,
+				batch.args()));
 		List<ResponseEvaluated> fresh = events.stream()
 			.filter((event) -> !seenBefore.contains(event.responseId()))
 			.toList();

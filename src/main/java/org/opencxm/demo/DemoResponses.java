@@ -192,9 +192,7 @@ final class DemoResponses {
 				double[] lifts = { 0.2, 0.0, -0.3, 0.1, -0.4 };
 				String[] modules = { "sem-sense", "sem-feel", "sem-think", "sem-act", "sem-relate" };
 				for (int i = 0; i < modules.length; i++) {
-					if (dice.chance(0.85)) {
-						answers.put(modules[i], number(score(dice, 1 + 6 * satisfaction + lifts[i], 0.9, 1, 7)));
-					}
+					answers.put(modules[i], number(score(dice, 1 + 6 * satisfaction + lifts[i], 0.9, 1, 7)));
 				}
 				double participation = PARTICIPATION.getOrDefault(trigger.touchpoint(), 4.0);
 				answers.put("participation", number(score(dice, participation, 1.0, 1, 7)));

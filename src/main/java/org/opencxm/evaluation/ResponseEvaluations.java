@@ -27,6 +27,7 @@ import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
 import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlTime;
@@ -131,10 +132,10 @@ public class ResponseEvaluations {
 		Set<Long> todo = new TreeSet<>(responseIds);
 		List<Long> ids = List.copyOf(todo);
 		for (int from = 0; from < ids.size(); from += 1000) {
-			this.jdbc.sql("select response_id from response_evaluation where response_id in (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-				.query(Long.class)
-				.list()
+			IdBatch batch = IdBatch.of(ids.subList(from, Math.min(ids.size(), from + 1000)));
+			this.template
+				.queryForList("select response_id from response_evaluation where " + batch.condition("response_id"),
+						Long.class, batch.args())
 				.forEach(todo::remove);
 		}
 		List<SurveyResponse> responses = this.responses.getAll(todo)
@@ -200,11 +201,13 @@ public class ResponseEvaluations {
 		List<Long> ids = List.copyOf(new TreeSet<>(responseIds));
 		List<ResponseEvaluated> found = new ArrayList<>(ids.size());
 		for (int from = 0; from < ids.size(); from += 1000) {
-			found.addAll(
-					this.jdbc.sql("select * from response_evaluation where response_id in (:ids) order by response_id")
-						.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-						.query((rs, row) -> map(rs))
-						.list());
+			IdBatch batch = IdBatch.of(ids.subList(from, Math.min(ids.size(), from + 1000)));
+			this.template.query("select * from response_evaluation where " + batch.condition("response_id")
+					+ " order by response_id", (ResultSet rs) -> {
+						if (batch.contains(rs.getLong("response_id"))) {
+							found.add(map(rs));
+						}
+					}, batch.args());
 		}
 		return found;
 	}

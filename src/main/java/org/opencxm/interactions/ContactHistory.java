@@ -16,6 +16,7 @@ import org.opencxm.customers.Customers;
 import org.opencxm.journeys.Channel;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
@@ -84,14 +85,13 @@ public class ContactHistory {
 		Map<Long, Interaction> found = new HashMap<>();
 		List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
 		for (int from = 0; from < all.size(); from += 1000) {
-			this.jdbc.sql(SELECT + " where i.id in (:ids)")
-				.param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
-				.query((rs) -> {
-					if (visible.contains(nullableLong(rs, "unit_id"))) {
-						Interaction interaction = map(rs);
-						found.put(interaction.id(), interaction);
-					}
-				});
+			IdBatch batch = IdBatch.of(all.subList(from, Math.min(all.size(), from + 1000)));
+			this.jdbc.sql(SELECT + " where " + batch.condition("i.id")).params(batch.args()).query((ResultSet rs) -> {
+				if (batch.contains(rs.getLong("id")) && visible.contains(nullableLong(rs, "unit_id"))) {
+					Interaction interaction = map(rs);
+					found.put(interaction.id(), interaction);
+				}
+			});
 		}
 		return found;
 	}

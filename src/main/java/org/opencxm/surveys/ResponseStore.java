@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.journeys.Channel;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlTime;
@@ -236,12 +237,29 @@ class ResponseStore {
 
 	private Map<Long, List<Answer>> answers(List<Long> ids) {
 		Map<Long, List<Answer>> answers = new HashMap<>();
-		this.jdbc.sql("select * from survey_answer where response_id in (:ids) order by response_id, position")
-			.param("ids", ids)
-			.query((rs) -> {
-				answers.computeIfAbsent(rs.getLong("response_id"), (k) -> new ArrayList<>()).add(answer(rs));
-			});
+		IdBatch batch = IdBatch.of(ids);
+		this.template.query("select * from survey_answer where " + batch.condition("response_id")
+				+ " order by response_id, position", (ResultSet rs) -> {
+					long id = rs.getLong("response_id");
+					if (batch.contains(id)) {
+						answers.computeIfAbsent(id, (k) -> new ArrayList<>()).add(answer(rs));
+					}
+				}, batch.args());
 		return answers;
+	}
+
+	/**
+	 * The responses with these ids (in id order, with answers), read by one range where
+	 * the ids are nearly consecutive.
+	 */
+	List<SurveyResponse> byIds(Collection<Long> ids) {
+		IdBatch batch = IdBatch.of(ids);
+		if (batch.isEmpty()) {
+			return List.of();
+		}
+		return list(" where " + batch.condition("r.id") + " order by r.id", batch.args()).stream()
+			.filter((response) -> batch.contains(response.id()))
+			.toList();
 	}
 
 	static Answer answer(ResultSet rs) throws SQLException {

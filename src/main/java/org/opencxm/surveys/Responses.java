@@ -106,9 +106,7 @@ public class Responses {
 		List<SurveyResponse> found = new ArrayList<>(all.size());
 		for (int from = 0; from < all.size(); from += ResponseBatches.MAX_BATCH) {
 			List<Long> chunk = all.subList(from, Math.min(all.size(), from + ResponseBatches.MAX_BATCH));
-			this.store
-				.list(" where r.id in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-						+ ") order by r.id", chunk.toArray())
+			this.store.byIds(chunk)
 				.stream()
 				.filter((r) -> visible.all() || visible.contains(r.unitId()))
 				.forEach(found::add);
