@@ -83,9 +83,12 @@ final class DemoComments {
 			case MIXED -> praise(phrases, unit, touchpoint, english, dice) + (english ? ", but " : "，但是")
 					+ dice.pick(complaints(phrases, english, facts));
 		};
-		String text = dice.pick(this.book.openers().get(tone.key()).in(english)) + fill(body, facts)
-				+ dice.pick(this.book.closers().get(tone.key()).in(english));
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+		String opener = dice.pick(this.book.openers().get(tone.key()).in(english));
+		String sentence = fill(body, facts);
+		if (opener.isEmpty() || opener.endsWith(". ")) {
+			sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+		}
+		return opener + sentence + dice.pick(this.book.closers().get(tone.key()).in(english));
 	}
 
 	private String praise(Topic phrases, String unit, String touchpoint, boolean english, Dice dice) {

@@ -46,23 +46,23 @@ final class DemoResponses {
 
 	}
 
-	static final List<Trigger> TRIGGERS = List.of(touchpoint("re-so-reception", 0.5, "sales"),
-			touchpoint("re-so-sandtable", 0.3, "sales"), touchpoint("re-model-home", 0.4, "sales"),
+	static final List<Trigger> TRIGGERS = List.of(touchpoint("re-so-reception", 0.45, "sales"),
+			touchpoint("re-so-sandtable", 0.25, "sales"), touchpoint("re-model-home", 0.4, "sales"),
 			touchpoint("re-demo-area", 0.4, "sales"), touchpoint("re-subscription", 0.4, "signing"),
-			touchpoint("re-contract", 0.55, "signing"), touchpoint("re-progress-report", 0.45, "progress"),
+			touchpoint("re-contract", 0.55, "signing"), touchpoint("re-progress-report", 0.4, "progress"),
 			new Trigger("re-handover-inspection", SurveyTemplates.REAL_ESTATE_HANDOVER, 0.75, "handover"),
 			touchpoint("re-handover-keys", 0.5, "handover"), touchpoint("re-rectification", 0.5, "repair"),
 			touchpoint("re-repair-request", 0.5, "repair"), touchpoint("re-butler", 0.45, "property"),
 			touchpoint("re-welcome", 0.4, "property"),
 			new Trigger("re-community-events", SurveyTemplates.EVENT_FEEDBACK, 0.55, "event"),
-			touchpoint("bk-lobby-greeting", 0.3, "bank-queue"), touchpoint("bk-queue-ticket", 0.5, "bank-queue"),
+			touchpoint("bk-lobby-greeting", 0.25, "bank-queue"), touchpoint("bk-queue-ticket", 0.45, "bank-queue"),
 			new Trigger("bk-counter", SurveyTemplates.BANK_SEVEN_STEP, 0.65, "bank-counter"),
 			touchpoint("bk-wealth", 0.55, "bank-counter"), touchpoint("bk-self-service", 0.3, "bank-queue"),
 			touchpoint("bk-mobile-banking", 0.25, "bank-remote"), touchpoint("bk-call-centre", 0.4, "bank-remote"),
 			new Trigger("ph-launch-event", SurveyTemplates.EVENT_FEEDBACK, 0.6, "event"),
 			touchpoint("ph-hands-on", 0.55, "phone-store"), touchpoint("ph-checkout", 0.55, "phone-store"),
 			touchpoint("ph-online-order", 0.5, "phone-store"), touchpoint("ph-activation", 0.45, "phone-store"),
-			touchpoint("ph-system-updates", 0.35, "phone-software"), touchpoint("ph-community", 0.3, "phone-software"),
+			touchpoint("ph-system-updates", 0.3, "phone-software"), touchpoint("ph-community", 0.3, "phone-software"),
 			touchpoint("ph-hotline", 0.5, "phone-repair"), touchpoint("ph-repair-turnaround", 0.7, "phone-repair"));
 
 	/** Where customers take part fully (1 to 7); elsewhere about 4. */

@@ -21,6 +21,7 @@ import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlTime;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -112,13 +113,36 @@ class ResponseStore {
 		if (drafts.isEmpty()) {
 			return Map.of();
 		}
-		this.template.batchUpdate(INSERT_RESPONSE, drafts, drafts.size(), (ps, draft) -> setResponse(ps, draft, now));
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT_RESPONSE, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						setResponse(ps, drafts.get(i), now);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return drafts.size();
+					}
+
+				}, keys);
 		Map<String, Long> ids = new HashMap<>();
-		this.jdbc.sql("select id, response_key from survey_response where response_key in (:keys)")
-			.param("keys", drafts.stream().map(ResponseWriter.Draft::key).toList())
-			.query((rs) -> {
-				ids.put(rs.getString("response_key"), rs.getLong("id"));
-			});
+		List<Map<String, Object>> generated = keys.getKeyList();
+		if (generated.size() == drafts.size()) {
+			for (int i = 0; i < drafts.size(); i++) {
+				ids.put(drafts.get(i).key(), ((Number) generated.get(i).values().iterator().next()).longValue());
+			}
+		}
+		else {
+			// A driver that does not give the keys of a batch: read them back.
+			this.jdbc.sql("select id, response_key from survey_response where response_key in (:keys)")
+				.param("keys", drafts.stream().map(ResponseWriter.Draft::key).toList())
+				.query((rs) -> {
+					ids.put(rs.getString("response_key"), rs.getLong("id"));
+				});
+		}
 		Map<Long, List<Answer>> answers = new LinkedHashMap<>();
 		drafts.forEach((draft) -> answers.put(ids.get(draft.key()), draft.answers()));
 		insertAnswers(answers);
