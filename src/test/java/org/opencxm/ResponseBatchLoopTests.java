@@ -33,6 +33,12 @@ class ResponseBatchLoopTests {
 	void aBatchIsEvaluatedAndRolledUpOnceAndARetryAddsNothing() {
 		String store = store();
 		String survey = survey();
+		this.api.admin()
+			.post("/api/v1/alert-rules",
+					Map.of("code", Api.unique("rule"), "name", text("强烈贬损", "Strong detractor"), "condition",
+							Map.of("field", "nps", "op", "lte", "value", 3), "limits", Map.of("units", List.of(store)),
+							"action", Map.of("openCase", true, "priority", "P2")))
+			.expect(201);
 		List<Map<String, Object>> items = new ArrayList<>();
 		int[] nps = { 10, 9, 3, 7, 0, 8, 6, 9, 2, 5, 10, 4 };
 		for (int i = 0; i < nps.length; i++) {
@@ -57,6 +63,7 @@ class ResponseBatchLoopTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(rolledUp(surveyId)).isEqualTo(nps.length));
 		List<Map<String, Object>> incremental = rows(surveyId);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cases(store)).isEqualTo(3));
 
 		JsonNode again = this.api.admin()
 			.post("/api/v1/surveys/" + survey + "/responses/batch", Map.of("items", items))
@@ -72,6 +79,11 @@ class ResponseBatchLoopTests {
 		assertThat(rows(surveyId)).isEqualTo(incremental);
 		this.api.admin().post("/api/v1/analytics/rebuild", Map.of()).expect(200);
 		assertThat(rows(surveyId)).isEqualTo(incremental);
+		assertThat(cases(store)).isEqualTo(3);
+	}
+
+	private long cases(String unit) {
+		return this.api.admin().get("/api/v1/cases?size=1&unit=" + unit).expect(200).json().get("total").asLong();
 	}
 
 	@Test

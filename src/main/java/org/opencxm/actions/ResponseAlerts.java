@@ -80,12 +80,14 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 			}
 			Map<Long, SurveyResponse> responses = new HashMap<>();
 			this.responses.getAll(batch.responseIds()).forEach((response) -> responses.put(response.id(), response));
+			List<AlertInput> inputs = new java.util.ArrayList<>();
 			for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
 				SurveyResponse response = responses.get(evaluated.responseId());
 				if (response != null) {
-					this.rules.evaluate(input(evaluated, response));
+					inputs.add(input(evaluated, response));
 				}
 			}
+			this.rules.evaluateAll(inputs);
 		});
 	}
 
