@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.actions.AlertAction;
+import org.opencxm.actions.AlertKind;
 import org.opencxm.actions.AlertLimits;
 import org.opencxm.actions.AlertRuleRequest;
 import org.opencxm.actions.AlertRules;
@@ -162,19 +163,20 @@ class DemoFeedback {
 		List<AlertRuleRequest> requests = List.of(
 				rule("strong-detractor", "强烈贬损者（NPS 0–3）：24 小时内回访",
 						"Strong detractor (NPS 0–3): call back within a day", condition("nps", "lte", 3), null,
-						new AlertAction(true, Priority.P2, List.of(), false)),
+						new AlertAction(true, Priority.P2, List.of(), false, false)),
 				rule("handover-unhappy", "交房不满意：项目经理跟进", "Unhappy at handover: the project manager follows up",
 						condition("csat", "lte", 2), limits("re-handover-inspection", "re-handover-keys"),
-						new AlertAction(true, Priority.P1, List.of(), true)),
+						new AlertAction(true, Priority.P1, List.of(), true, false)),
 				rule("long-wait-complaint", "抱怨等待时间：网点或门店跟进", "Complaint about waiting: the branch or store follows up",
 						DemoCatalog.JSON.readTree(
 								"""
 										{"all": [{"field": "nps", "op": "lte", "value": 6},
 											{"field": "comment", "op": "containsAny", "value": ["等了", "排队", "waited", "queue"]}]}
 										"""),
-						null, new AlertAction(true, Priority.P3, List.of(), false)),
+						null, new AlertAction(true, Priority.P3, List.of(), false, false)),
 				rule("angry-comment", "强烈负面意见：通知单位负责人", "Very negative comment: tell the unit's manager",
-						condition("sentiment", "lte", -0.6), null, new AlertAction(false, null, List.of(), true)));
+						condition("sentiment", "lte", -0.6), null,
+						new AlertAction(false, null, List.of(), true, false)));
 		requests.forEach(this.rules::create);
 		return requests.size();
 	}
@@ -229,7 +231,8 @@ class DemoFeedback {
 
 	private static AlertRuleRequest rule(String code, String zh, String en, JsonNode condition,
 			@Nullable AlertLimits limits, AlertAction action) {
-		return new AlertRuleRequest(code, new LocalizedText(zh, en), condition, limits, action, true);
+		return new AlertRuleRequest(code, AlertKind.RESPONSE, new LocalizedText(zh, en), condition, null, limits,
+				action, true);
 	}
 
 	private static JsonNode condition(String field, String op, Object value) {
