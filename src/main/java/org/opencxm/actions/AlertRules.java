@@ -79,8 +79,21 @@ public class AlertRules {
 	 */
 	@Transactional
 	public List<AlertMatch> evaluate(AlertInput input) {
+		return evaluate(input, active());
+	}
+
+	/**
+	 * Runs every active rule on each of a batch of responses, reading the rules once.
+	 */
+	@Transactional
+	public void evaluateAll(List<AlertInput> inputs) {
+		List<Loaded> rules = active();
+		inputs.forEach((input) -> evaluate(input, rules));
+	}
+
+	private List<AlertMatch> evaluate(AlertInput input, List<Loaded> active) {
 		List<AlertMatch> matches = new ArrayList<>();
-		for (Loaded rule : active()) {
+		for (Loaded rule : active) {
 			AlertCondition condition = rule.condition();
 			if (condition == null || !this.limits.applies(rule.limits(), input) || !condition.test(input)) {
 				continue;
@@ -303,6 +316,13 @@ public class AlertRules {
 				&& Objects.equals(view.drop(), checked.drop())
 				&& current.limits().codes().equals(checked.limits().codes())
 				&& (request.active() == null || request.active() == view.active());
+	}
+
+	/** Whether any response rule is active: a batch with none to check needs no work. */
+	boolean anyActive() {
+		return this.jdbc.sql("select count(*) from alert_rule where active and kind = 'RESPONSE'")
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private List<Loaded> active() {

@@ -1,12 +1,15 @@
 package org.opencxm.actions;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
 import org.opencxm.shared.SemModule;
 import org.opencxm.surveys.Answer;
@@ -29,6 +32,8 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final AlertRules rules;
 
+	private final ResponseEvaluations evaluations;
+
 	private final Responses responses;
 
 	private final TextAnalyzer text;
@@ -39,9 +44,10 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final RecoverySurveys recovery;
 
-	ResponseAlerts(AlertRules rules, Responses responses, TextAnalyzer text, OrgScope scope, JdbcClient jdbc,
-			RecoverySurveys recovery) {
+	ResponseAlerts(AlertRules rules, ResponseEvaluations evaluations, Responses responses, TextAnalyzer text,
+			OrgScope scope, JdbcClient jdbc, RecoverySurveys recovery) {
 		this.rules = rules;
+		this.evaluations = evaluations;
 		this.responses = responses;
 		this.text = text;
 		this.scope = scope;
@@ -62,8 +68,34 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
 	}
 
+	/**
+	 * Checks a batch of responses against the rules. A batch holds no answers to
+	 * invitations, so none of them answers a recovery survey.
+	 */
+	@ApplicationModuleListener
+	void on(ResponsesEvaluated batch) {
+		this.scope.runAsSystem(() -> {
+			if (!this.rules.anyActive()) {
+				return;
+			}
+			Map<Long, SurveyResponse> responses = new HashMap<>();
+			this.responses.getAll(batch.responseIds()).forEach((response) -> responses.put(response.id(), response));
+			List<AlertInput> inputs = new java.util.ArrayList<>();
+			for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
+				SurveyResponse response = responses.get(evaluated.responseId());
+				if (response != null) {
+					inputs.add(input(evaluated, response));
+				}
+			}
+			this.rules.evaluateAll(inputs);
+		});
+	}
+
 	AlertInput input(ResponseEvaluated evaluated) {
-		SurveyResponse response = this.responses.get(evaluated.responseId());
+		return input(evaluated, this.responses.get(evaluated.responseId()));
+	}
+
+	private AlertInput input(ResponseEvaluated evaluated, SurveyResponse response) {
 		Map<String, String> answers = new LinkedHashMap<>();
 		List<String> comments = new java.util.ArrayList<>();
 		for (Answer answer : response.answers()) {

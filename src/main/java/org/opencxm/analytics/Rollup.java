@@ -3,7 +3,12 @@ package org.opencxm.analytics;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -12,14 +17,18 @@ import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
 import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.surveys.Answer;
 import org.opencxm.surveys.QuestionType;
 import org.opencxm.surveys.Responses;
+import org.opencxm.surveys.SurveyResponse;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -54,6 +63,8 @@ class Rollup {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final TransactionTemplate transactions;
 
 	private final Responses responses;
@@ -76,9 +87,10 @@ class Rollup {
 	 */
 	private final @Nullable ReentrantLock embeddedWrites;
 
-	Rollup(JdbcClient jdbc, TransactionTemplate transactions, Responses responses, ResponseEvaluations evaluations,
-			OrgScope scope, SqlDialect dialect) {
+	Rollup(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Responses responses,
+			ResponseEvaluations evaluations, OrgScope scope, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.transactions = transactions;
 		this.responses = responses;
 		this.evaluations = evaluations;
@@ -104,6 +116,17 @@ class Rollup {
 	void on(ResponseEvaluated event) {
 		@Nullable List<String> drivers = this.scope.asSystem(() -> drivers(event));
 		writing(() -> this.transactions.executeWithoutResult((status) -> add(event, drivers)));
+	}
+
+	/**
+	 * A batch of evaluations in one transaction: the rows of the batch that share a key
+	 * are summed first, so each aggregate row is written once per batch.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ResponsesEvaluated batch) {
+		List<ResponseEvaluated> evaluations = this.evaluations.getAll(batch.responseIds());
+		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(evaluations));
+		writing(() -> this.transactions.executeWithoutResult((status) -> addAll(evaluations, drivers)));
 	}
 
 	/**
@@ -159,16 +182,108 @@ class Rollup {
 			.orElse(null);
 	}
 
-	private void add(ResponseEvaluated event, @Nullable List<String> drivers) {
-		if (this.jdbc.sql(this.seen).params(event.responseId()).update() == 0) {
+	private Map<Long, List<String>> drivers(List<ResponseEvaluated> events) {
+		Map<Long, List<String>> drivers = new HashMap<>();
+		List<Long> ids = events.stream()
+			.filter((event) -> event.nps() != null)
+			.map(ResponseEvaluated::responseId)
+			.toList();
+		for (SurveyResponse response : this.responses.getAll(ids)) {
+			List<String> codes = response.answers()
+				.stream()
+				.filter((answer) -> answer instanceof Answer.Score score && score.type() != QuestionType.NPS)
+				.map(Answer::questionCode)
+				.sorted()
+				.limit(CrossProducts.MAX_DRIVERS)
+				.toList();
+			if (!codes.isEmpty()) {
+				drivers.put(response.id(), codes);
+			}
+		}
+		return drivers;
+	}
+
+	private void addAll(List<ResponseEvaluated> events, Map<Long, List<String>> drivers) {
+		IdBatch batch = IdBatch.of(events.stream().map(ResponseEvaluated::responseId).toList());
+		Set<Long> seenBefore = new HashSet<>(this.template.queryForList(
+				"select response_id from aggregated_response where " + batch.condition("response_id"), Long.class,
+				batch.args()));
+		List<ResponseEvaluated> fresh = events.stream()
+			.filter((event) -> !seenBefore.contains(event.responseId()))
+			.toList();
+		if (fresh.isEmpty()) {
 			return;
 		}
-		Date day = Date.valueOf(event.localDay());
-		long touchpoint = zeroIfNull(event.touchpointId());
-		long unit = zeroIfNull(event.unitId());
-		List<Object> values = new ArrayList<>(List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()),
-				unit, (event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
-				blankIfNull(event.valueTier()), event.ageBand()));
+		int[] inserted = this.template.batchUpdate(this.seen,
+				fresh.stream().map((event) -> new Object[] { event.responseId() }).toList());
+		Map<List<Object>, long[]> dailyCounts = new LinkedHashMap<>();
+		Map<List<Object>, double[]> dailySums = new LinkedHashMap<>();
+		Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
+		Map<List<Object>, CrossProducts.Accumulator> driverSums = new LinkedHashMap<>();
+		for (int i = 0; i < fresh.size(); i++) {
+			if (inserted[i] == 0) {
+				// Another node rolled this response up between the check and the insert.
+				continue;
+			}
+			ResponseEvaluated event = fresh.get(i);
+			Date day = Date.valueOf(event.localDay());
+			long touchpoint = zeroIfNull(event.touchpointId());
+			long unit = zeroIfNull(event.unitId());
+			List<Object> key = List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()), unit,
+					(event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
+					blankIfNull(event.valueTier()), event.ageBand());
+			List<Object> values = counts(event);
+			long[] counts = dailyCounts.computeIfAbsent(key, (k) -> new long[values.size()]);
+			double[] sums = dailySums.computeIfAbsent(key, (k) -> new double[values.size()]);
+			for (int v = 0; v < values.size(); v++) {
+				if (values.get(v) instanceof Long count) {
+					counts[v] += count;
+				}
+				else {
+					sums[v] += (Double) values.get(v);
+				}
+			}
+			event.scores().forEach((code, score) -> {
+				double[] rating = ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
+						(k) -> new double[3]);
+				rating[0]++;
+				rating[1] += score;
+				rating[2] += score * score;
+			});
+			List<String> codes = drivers.get(event.responseId());
+			double[] scores = (codes != null && event.nps() != null) ? driverScores(event, codes) : null;
+			if (scores != null) {
+				driverSums
+					.computeIfAbsent(List.of(day, event.surveyId(), String.join(",", codes)),
+							(k) -> CrossProducts.accumulator(codes.size()))
+					.add(scores, event.nps());
+			}
+		}
+		List<Object[]> dailyRows = new ArrayList<>(dailyCounts.size());
+		dailyCounts.forEach((key, counts) -> {
+			double[] sums = dailySums.get(key);
+			List<Object> row = new ArrayList<>(key);
+			List<Object> template = counts(fresh.get(0));
+			for (int v = 0; v < counts.length; v++) {
+				row.add((template.get(v) instanceof Long) ? (Object) counts[v] : (Object) sums[v]);
+			}
+			dailyRows.add(row.toArray());
+		});
+		this.template.batchUpdate(this.daily, dailyRows);
+		List<Object[]> ratingRows = new ArrayList<>(ratings.size());
+		ratings.forEach((key, rating) -> ratingRows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
+				key.get(4), (long) rating[0], rating[1], rating[2] }));
+		this.template.batchUpdate(this.rating, ratingRows);
+		driverSums.forEach((key, sums) -> addDrivers((Date) key.get(0), (Long) key.get(1), (String) key.get(2),
+				sums.toCrossProducts()));
+	}
+
+	/**
+	 * The counts and sums one response adds to its daily row, in the order of
+	 * {@link #COUNTS}: counts as longs, sums as doubles.
+	 */
+	private static List<Object> counts(ResponseEvaluated event) {
+		List<Object> values = new ArrayList<>(COUNTS.size());
 		values.add(1L);
 		values.add(one(event.npsClass() == NpsClass.PROMOTER));
 		values.add(one(event.npsClass() == NpsClass.PASSIVE));
@@ -183,46 +298,62 @@ class Rollup {
 		for (ExperienceLevel level : ExperienceLevel.values()) {
 			values.add(one(event.experienceLevel() == level));
 		}
+		return values;
+	}
+
+	private static double @Nullable [] driverScores(ResponseEvaluated event, List<String> drivers) {
+		double[] scores = new double[drivers.size()];
+		for (int i = 0; i < scores.length; i++) {
+			Double score = event.scores().get(drivers.get(i));
+			if (score == null) {
+				return null;
+			}
+			scores[i] = score;
+		}
+		return scores;
+	}
+
+	private void add(ResponseEvaluated event, @Nullable List<String> drivers) {
+		if (this.jdbc.sql(this.seen).params(event.responseId()).update() == 0) {
+			return;
+		}
+		Date day = Date.valueOf(event.localDay());
+		long touchpoint = zeroIfNull(event.touchpointId());
+		long unit = zeroIfNull(event.unitId());
+		List<Object> values = new ArrayList<>(List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()),
+				unit, (event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
+				blankIfNull(event.valueTier()), event.ageBand()));
+		values.addAll(counts(event));
 		this.jdbc.sql(this.daily).params(values).update();
 		event.scores()
 			.forEach((code, score) -> this.jdbc.sql(this.rating)
 				.params(day, event.surveyId(), code, touchpoint, unit, 1L, score, score * score)
 				.update());
-		if (drivers != null) {
-			addDrivers(event, day, drivers);
+		double[] scores = (drivers != null && event.nps() != null) ? driverScores(event, drivers) : null;
+		if (scores != null) {
+			addDrivers(day, event.surveyId(), String.join(",", drivers),
+					CrossProducts.accumulator(drivers.size()).add(scores, event.nps()).toCrossProducts());
 		}
 	}
 
-	private void addDrivers(ResponseEvaluated event, Date day, List<String> drivers) {
-		double[] scores = new double[drivers.size()];
-		for (int i = 0; i < scores.length; i++) {
-			Double score = event.scores().get(drivers.get(i));
-			if (score == null) {
-				return;
-			}
-			scores[i] = score;
-		}
-		String codes = String.join(",", drivers);
-		CrossProducts empty = CrossProducts.empty(drivers.size());
+	private void addDrivers(Date day, long surveyId, String codes, CrossProducts products) {
+		CrossProducts empty = CrossProducts.empty(codes.split(",").length);
 		this.jdbc.sql(this.driverSeed)
-			.params(day, event.surveyId(), codes, 0L, text(empty.sums()), text(empty.products()))
+			.params(day, surveyId, codes, 0L, text(empty.sums()), text(empty.products()))
 			.update();
 		CrossProducts stored = this.jdbc.sql("""
 				select n, sums, products from analytics_driver_daily
 				where local_day = ? and survey_id = ? and drivers = ? for update
 				""")
-			.params(day, event.surveyId(), codes)
+			.params(day, surveyId, codes)
 			.query((rs, row) -> CrossProducts.of(rs.getLong("n"), numbers(rs.getString("sums")),
 					numbers(rs.getString("products"))))
 			.single();
-		CrossProducts added = stored
-			.merge(CrossProducts.accumulator(drivers.size()).add(scores, event.nps()).toCrossProducts());
+		CrossProducts added = stored.merge(products);
 		this.jdbc.sql("""
 				update analytics_driver_daily set n = ?, sums = ?, products = ?
 				where local_day = ? and survey_id = ? and drivers = ?
-				""")
-			.params(added.count(), text(added.sums()), text(added.products()), day, event.surveyId(), codes)
-			.update();
+				""").params(added.count(), text(added.sums()), text(added.products()), day, surveyId, codes).update();
 	}
 
 	private static @Nullable Double measure(ResponseEvaluated event, String measure) {

@@ -108,6 +108,19 @@ class CustomerRepository {
 		return this.jdbc.sql(REF + " where id = :id").param("id", id).query(CustomerRepository::ref).optional();
 	}
 
+	Map<Long, CustomerRef> refsById(Collection<Long> ids) {
+		Map<Long, CustomerRef> refs = new HashMap<>();
+		List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+		for (int from = 0; from < all.size(); from += 1000) {
+			this.jdbc.sql(REF + " where id in (:ids)")
+				.param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+				.query(CustomerRepository::ref)
+				.list()
+				.forEach((ref) -> refs.put(ref.id(), ref));
+		}
+		return refs;
+	}
+
 	Optional<CustomerRef> ref(String externalId) {
 		return this.jdbc.sql(REF + " where external_id = :externalId")
 			.param("externalId", externalId)

@@ -125,9 +125,26 @@ public class Customers {
 		return this.repository.ref(id);
 	}
 
+	/**
+	 * The customers with these ids, whoever asks (for modules that hold the ids already).
+	 */
+	public Map<Long, CustomerRef> refs(Collection<Long> ids) {
+		return this.repository.refsById(ids);
+	}
+
 	/** The customer with this external id, if the caller may see it. */
 	public Optional<CustomerRef> refByExternalId(String externalId) {
 		return this.repository.ref(externalId).filter((ref) -> visible(ref.homeUnitId()));
+	}
+
+	/**
+	 * The customers with these external ids that the caller may see, by external id;
+	 * unknown ones are left out.
+	 */
+	public Map<String, CustomerRef> refsByExternalId(Collection<String> externalIds) {
+		Map<String, CustomerRef> refs = this.repository.refs(externalIds);
+		refs.values().removeIf((ref) -> !visible(ref.homeUnitId()));
+		return refs;
 	}
 
 	/** The full profile, if the caller may see it. */

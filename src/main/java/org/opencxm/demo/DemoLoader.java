@@ -1,7 +1,11 @@
 package org.opencxm.demo;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +42,9 @@ class DemoLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
+	/** How many days before the demo day the alert rules were set up. */
+	static final int ALERTED_DAYS = 10;
+
 	private final OrgScope scope;
 
 	private final OrgUnits units;
@@ -56,13 +63,15 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoStory story;
 
+	private final DemoFeedback feedback;
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
 	DemoLoader(OrgScope scope, OrgUnits units, Staff staff, Journeys journeys, Touchpoints touchpoints,
-			Customers customers, ContactArchive archive, DemoUsers users, DemoStory story, Clock clock,
-			@Value("${opencxm.demo:true}") boolean enabled) {
+			Customers customers, ContactArchive archive, DemoUsers users, DemoStory story, DemoFeedback feedback,
+			Clock clock, @Value("${opencxm.demo:true}") boolean enabled) {
 		this.scope = scope;
 		this.units = units;
 		this.staff = staff;
@@ -72,6 +81,7 @@ class DemoLoader implements ApplicationRunner {
 		this.archive = archive;
 		this.users = users;
 		this.story = story;
+		this.feedback = feedback;
 		this.clock = clock;
 		this.enabled = enabled;
 	}
@@ -88,20 +98,25 @@ class DemoLoader implements ApplicationRunner {
 			}
 			long started = System.nanoTime();
 			Loaded loaded = load();
-			log.info(
-					"Loaded the demo workspace in {} s: {} org units, {} staff, {} journeys with {} touchpoints, "
-							+ "{} customers, {} interactions, {} demo users (set opencxm.demo=false to start empty)",
+			log.info("Loaded the demo workspace in {} s: {} org units, {} staff, {} journeys with {} touchpoints, "
+					+ "{} customers, {} interactions, {} demo users, {} surveys with {} triggers, {} responses, "
+					+ "{} alert rules, {} cases (set opencxm.demo=false to start empty)",
 					"%.1f".formatted((System.nanoTime() - started) / 1e9), loaded.units(), loaded.staff(),
-					loaded.journeys(), loaded.touchpoints(), loaded.customers(), loaded.interactions(), loaded.users());
+					loaded.journeys(), loaded.touchpoints(), loaded.customers(), loaded.interactions(), loaded.users(),
+					loaded.surveys(), loaded.triggers(), loaded.responses(), loaded.rules(), loaded.cases());
 		});
 	}
 
 	private Loaded load() {
+		long started = System.nanoTime();
 		DemoCatalog catalog = DemoCatalog.load();
-		DemoPopulation population = new DemoPopulation(catalog, this.story, Names.load(), this.clock.instant());
-		// Generating the customers needs no database: it runs while the catalogue is
-		// written.
+		Instant now = this.clock.instant();
+		DemoPopulation population = new DemoPopulation(catalog, this.story, Names.load(), now);
+		// Generating the customers and their answers needs no database: it runs while the
+		// catalogue is written.
 		CompletableFuture<List<DemoCustomer>> generated = CompletableFuture.supplyAsync(population::customers);
+		DemoResponses answers = new DemoResponses(catalog, this.story, DemoComments.load(), now);
+		CompletableFuture<List<DemoResponses.Planned>> answered = generated.thenApplyAsync(answers::plan);
 		for (DemoCatalog.Unit root : catalog.units()) {
 			createUnit(root, null);
 		}
@@ -116,17 +131,42 @@ class DemoLoader implements ApplicationRunner {
 			this.customers.putAll(profiles.subList(from, Math.min(profiles.size(), from + Customers.MAX_BATCH)));
 		}
 		List<InteractionRequest> contacts = DemoPopulation.contacts(demoCustomers);
+		Map<String, Long> interactionIds = new HashMap<>(contacts.size() * 2);
 		for (int from = 0; from < contacts.size(); from += ContactArchive.MAX_BATCH) {
-			this.archive
-				.recordBatch(contacts.subList(from, Math.min(contacts.size(), from + ContactArchive.MAX_BATCH)));
+			this.archive.recordBatch(contacts.subList(from, Math.min(contacts.size(), from + ContactArchive.MAX_BATCH)))
+				.items()
+				.forEach((item) -> interactionIds.put(item.eventId(), item.id()));
 		}
+		log.debug("Demo: {} after {} ms", "contacts", (System.nanoTime() - started) / 1_000_000);
+		// The year's contacts are handled before any trigger exists: they send no
+		// invitations.
+		this.feedback.settle();
+		log.debug("Demo: {} after {} ms", "contacts handled", (System.nanoTime() - started) / 1_000_000);
+		int surveys = this.feedback.surveys();
+		int triggers = this.feedback.triggers();
+		// The alert rules were set up shortly before the demo day: responses before that
+		// opened no cases, those after did.
+		Instant rulesSince = now.minus(Duration.ofDays(ALERTED_DAYS));
+		List<DemoResponses.Planned> planned = answered.join();
+		int responses = this.feedback
+			.record(planned.stream().filter((r) -> r.submittedAt().isBefore(rulesSince)).toList(), interactionIds);
+		this.feedback.settle();
+		log.debug("Demo: {} after {} ms", "responses of the year", (System.nanoTime() - started) / 1_000_000);
+		int rules = this.feedback.alertRules();
+		responses += this.feedback
+			.record(planned.stream().filter((r) -> !r.submittedAt().isBefore(rulesSince)).toList(), interactionIds);
+		this.feedback.settle();
+		log.debug("Demo: {} after {} ms", "recent responses", (System.nanoTime() - started) / 1_000_000);
+		int cases = this.feedback.workCases();
+		log.debug("Demo: {} after {} ms", "cases", (System.nanoTime() - started) / 1_000_000);
 		StaffRequest agent = staffRequests.stream()
 			.filter((member) -> member.code().equals(DemoCatalog.staffCode("huafu-sh-riverside", "consultant", 1)))
 			.findFirst()
 			.orElseThrow();
 		int userCount = this.users.create(agent.code(), agent.name());
 		return new Loaded(catalog.allUnits().size(), staffRequests.size(), catalog.journeys().size(),
-				touchpointRequests.size(), demoCustomers.size(), contacts.size(), userCount);
+				touchpointRequests.size(), demoCustomers.size(), contacts.size(), userCount, surveys, triggers,
+				responses, rules, cases);
 	}
 
 	private void createUnit(DemoCatalog.Unit unit, @Nullable String parentCode) {
@@ -135,7 +175,7 @@ class DemoLoader implements ApplicationRunner {
 	}
 
 	private record Loaded(int units, int staff, int journeys, int touchpoints, int customers, int interactions,
-			int users) {
+			int users, int surveys, int triggers, int responses, int rules, int cases) {
 	}
 
 }

@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -23,11 +27,13 @@ import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
 import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlTime;
 import org.opencxm.surveys.Answer;
 import org.opencxm.surveys.ResponseRecorded;
+import org.opencxm.surveys.ResponsesRecorded;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.SurveyResponse;
 import tools.jackson.core.type.TypeReference;
@@ -36,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -48,6 +57,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ResponseEvaluations {
+
+	private static final String INSERT = """
+			insert into response_evaluation (response_id, survey_id, survey_version_id, customer_id, touchpoint_id,
+				stage_id, unit_id, staff_id, channel, submitted_at, local_day, lifecycle_class, value_tier, age_band,
+				nps, nps_class, csat, csat_top_two_box, ces, sem_sense, sem_feel, sem_think, sem_act, sem_relate,
+				mean_gap, experience_level, severity, expectation_basis, intensity_evidence, participation_evidence,
+				intensity, participation, scores, evaluated_at)
+			values (:response, :survey, :version, :customer, :touchpoint, :stage, :unit, :staff, :channel, :submitted,
+				:day, :lifecycle, :tier, :age, :nps, :npsClass, :csat, :top2, :ces, :sense, :feel, :think, :act,
+				:relate, :gap, :level, :severity, :basis, :intensityEvidence, :participationEvidence, :intensity,
+				:participation, :scores, :now)
+			""";
 
 	private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
 	};
@@ -95,6 +116,59 @@ public class ResponseEvaluations {
 		this.scope.runAsSystem(() -> evaluate(recorded.responseId()));
 	}
 
+	@ApplicationModuleListener
+	void on(ResponsesRecorded recorded) {
+		this.scope
+			.runAsSystem(() -> evaluateAll(recorded.responses().stream().map(ResponseRecorded::responseId).toList()));
+	}
+
+	/**
+	 * Evaluates complete responses in one go (each once: those evaluated before are left
+	 * out), stores the evaluations in a batch and publishes one
+	 * {@link ResponsesEvaluated} for the new ones.
+	 */
+	@Transactional
+	public List<ResponseEvaluated> evaluateAll(Collection<Long> responseIds) {
+		Set<Long> todo = new TreeSet<>(responseIds);
+		List<Long> ids = List.copyOf(todo);
+		for (int from = 0; from < ids.size(); from += 1000) {
+			IdBatch batch = IdBatch.of(ids.subList(from, Math.min(ids.size(), from + 1000)));
+			this.template
+				.queryForList("select response_id from response_evaluation where " + batch.condition("response_id"),
+						Long.class, batch.args())
+				.forEach(todo::remove);
+		}
+		List<SurveyResponse> responses = this.responses.getAll(todo)
+			.stream()
+			.filter((response) -> response.submittedAt() != null)
+			.toList();
+		Map<Long, CustomerRef> customers = this.customers.refs(responses.stream()
+			.map(SurveyResponse::customerId)
+			.filter(java.util.Objects::nonNull)
+			.map(java.util.Objects::requireNonNull)
+			.toList());
+		Map<Long, ZoneId> zones = new HashMap<>();
+		List<ResponseEvaluated> evaluated = new ArrayList<>(responses.size());
+		List<SqlParameterSource> rows = new ArrayList<>(responses.size());
+		for (SurveyResponse response : responses) {
+			Scores scores = scores(response);
+			ResponseEvaluation evaluation = this.evaluator.evaluate(scores.input());
+			CustomerRef customer = (response.customerId() != null) ? customers.get(response.customerId()) : null;
+			ZoneId zone = (response.unitId() != null) ? zones.computeIfAbsent(response.unitId(), this::zone)
+					: this.defaultZone;
+			ResponseEvaluated one = evaluated(response, java.util.Objects.requireNonNull(response.submittedAt()),
+					scores, evaluation, customer, zone);
+			evaluated.add(one);
+			rows.add(new MapSqlParameterSource(row(one, evaluation.experience())));
+		}
+		if (!rows.isEmpty()) {
+			new NamedParameterJdbcTemplate(this.template).batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+			this.events
+				.publishEvent(new ResponsesEvaluated(evaluated.stream().map(ResponseEvaluated::responseId).toList()));
+		}
+		return evaluated;
+	}
+
 	/**
 	 * Evaluates a complete response (once: a second call answers the stored evaluation).
 	 */
@@ -110,10 +184,32 @@ public class ResponseEvaluations {
 		}
 		Scores scores = scores(response);
 		ResponseEvaluation evaluation = this.evaluator.evaluate(scores.input());
-		ResponseEvaluated evaluated = evaluated(response, response.submittedAt(), scores, evaluation);
+		CustomerRef customer = (response.customerId() != null) ? this.customers.ref(response.customerId()).orElse(null)
+				: null;
+		ResponseEvaluated evaluated = evaluated(response, response.submittedAt(), scores, evaluation, customer,
+				zone(response.unitId()));
 		insert(evaluated, evaluation.experience());
 		this.events.publishEvent(evaluated);
 		return Optional.of(evaluated);
+	}
+
+	/**
+	 * The stored evaluations of these responses, in response order, whoever asks (for
+	 * listeners of {@link ResponsesEvaluated}).
+	 */
+	public List<ResponseEvaluated> getAll(Collection<Long> responseIds) {
+		List<Long> ids = List.copyOf(new TreeSet<>(responseIds));
+		List<ResponseEvaluated> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			IdBatch batch = IdBatch.of(ids.subList(from, Math.min(ids.size(), from + 1000)));
+			this.template.query("select * from response_evaluation where " + batch.condition("response_id")
+					+ " order by response_id", (ResultSet rs) -> {
+						if (batch.contains(rs.getLong("response_id"))) {
+							found.add(map(rs));
+						}
+					}, batch.args());
+		}
+		return found;
 	}
 
 	/**
@@ -158,12 +254,10 @@ public class ResponseEvaluations {
 		return this.evaluator.customerScore(history, this.clock.instant());
 	}
 
-	private ResponseEvaluated evaluated(SurveyResponse response, Instant submittedAt, Scores scores,
-			ResponseEvaluation evaluation) {
+	private static ResponseEvaluated evaluated(SurveyResponse response, Instant submittedAt, Scores scores,
+			ResponseEvaluation evaluation, @Nullable CustomerRef customer, ZoneId zone) {
 		ExperienceAssessment experience = evaluation.experience();
-		CustomerRef customer = (response.customerId() != null) ? this.customers.ref(response.customerId()).orElse(null)
-				: null;
-		LocalDate day = submittedAt.atZone(zone(response.unitId())).toLocalDate();
+		LocalDate day = submittedAt.atZone(zone).toLocalDate();
 		Integer birthYear = (customer != null) ? customer.birthYear() : null;
 		return new ResponseEvaluated(response.id(), response.surveyId(), response.surveyVersionId(),
 				response.customerId(), response.touchpointId(), response.stageId(), response.unitId(),
@@ -243,53 +337,46 @@ public class ResponseEvaluations {
 	}
 
 	private void insert(ResponseEvaluated e, @Nullable ExperienceAssessment experience) {
-		this.jdbc
-			.sql("""
-					insert into response_evaluation (response_id, survey_id, survey_version_id, customer_id, touchpoint_id,
-						stage_id, unit_id, staff_id, channel, submitted_at, local_day, lifecycle_class, value_tier, age_band,
-						nps, nps_class, csat, csat_top_two_box, ces, sem_sense, sem_feel, sem_think, sem_act, sem_relate,
-						mean_gap, experience_level, severity, expectation_basis, intensity_evidence, participation_evidence,
-						intensity, participation, scores, evaluated_at)
-					values (:response, :survey, :version, :customer, :touchpoint, :stage, :unit, :staff, :channel, :submitted,
-						:day, :lifecycle, :tier, :age, :nps, :npsClass, :csat, :top2, :ces, :sense, :feel, :think, :act,
-						:relate, :gap, :level, :severity, :basis, :intensityEvidence, :participationEvidence, :intensity,
-						:participation, :scores, :now)
-					""")
-			.param("response", e.responseId())
-			.param("survey", e.surveyId())
-			.param("version", e.surveyVersionId())
-			.param("customer", e.customerId())
-			.param("touchpoint", e.touchpointId())
-			.param("stage", e.stageId())
-			.param("unit", e.unitId())
-			.param("staff", e.staffId())
-			.param("channel", (e.channel() != null) ? e.channel().name() : null)
-			.param("submitted", SqlTime.of(e.submittedAt()))
-			.param("day", e.localDay())
-			.param("lifecycle", e.lifecycleClass())
-			.param("tier", e.valueTier())
-			.param("age", e.ageBand())
-			.param("nps", e.nps())
-			.param("npsClass", (e.npsClass() != null) ? e.npsClass().name() : null)
-			.param("csat", e.csat())
-			.param("top2", e.csatTopTwoBox())
-			.param("ces", e.ces())
-			.param("sense", e.semScores().get(SemModule.SENSE))
-			.param("feel", e.semScores().get(SemModule.FEEL))
-			.param("think", e.semScores().get(SemModule.THINK))
-			.param("act", e.semScores().get(SemModule.ACT))
-			.param("relate", e.semScores().get(SemModule.RELATE))
-			.param("gap", e.meanExpectationGap())
-			.param("level", (e.experienceLevel() != null) ? e.experienceLevel().name() : null)
-			.param("severity", (e.severity() != null) ? e.severity().name() : null)
-			.param("basis", (experience != null) ? experience.basis().name() : null)
-			.param("intensityEvidence", (experience != null) ? experience.intensity().name() : null)
-			.param("participationEvidence", (experience != null) ? experience.participation().name() : null)
-			.param("intensity", e.intensity())
-			.param("participation", e.participation())
-			.param("scores", this.json.writeValueAsString(e.scores()))
-			.param("now", SqlTime.of(this.clock.instant()))
-			.update();
+		this.jdbc.sql(INSERT).params(row(e, experience)).update();
+	}
+
+	private Map<String, @Nullable Object> row(ResponseEvaluated e, @Nullable ExperienceAssessment experience) {
+		Map<String, @Nullable Object> row = new HashMap<>();
+		row.put("response", e.responseId());
+		row.put("survey", e.surveyId());
+		row.put("version", e.surveyVersionId());
+		row.put("customer", e.customerId());
+		row.put("touchpoint", e.touchpointId());
+		row.put("stage", e.stageId());
+		row.put("unit", e.unitId());
+		row.put("staff", e.staffId());
+		row.put("channel", (e.channel() != null) ? e.channel().name() : null);
+		row.put("submitted", SqlTime.of(e.submittedAt()));
+		row.put("day", e.localDay());
+		row.put("lifecycle", e.lifecycleClass());
+		row.put("tier", e.valueTier());
+		row.put("age", e.ageBand());
+		row.put("nps", e.nps());
+		row.put("npsClass", (e.npsClass() != null) ? e.npsClass().name() : null);
+		row.put("csat", e.csat());
+		row.put("top2", e.csatTopTwoBox());
+		row.put("ces", e.ces());
+		row.put("sense", e.semScores().get(SemModule.SENSE));
+		row.put("feel", e.semScores().get(SemModule.FEEL));
+		row.put("think", e.semScores().get(SemModule.THINK));
+		row.put("act", e.semScores().get(SemModule.ACT));
+		row.put("relate", e.semScores().get(SemModule.RELATE));
+		row.put("gap", e.meanExpectationGap());
+		row.put("level", (e.experienceLevel() != null) ? e.experienceLevel().name() : null);
+		row.put("severity", (e.severity() != null) ? e.severity().name() : null);
+		row.put("basis", (experience != null) ? experience.basis().name() : null);
+		row.put("intensityEvidence", (experience != null) ? experience.intensity().name() : null);
+		row.put("participationEvidence", (experience != null) ? experience.participation().name() : null);
+		row.put("intensity", e.intensity());
+		row.put("participation", e.participation());
+		row.put("scores", this.json.writeValueAsString(e.scores()));
+		row.put("now", SqlTime.of(this.clock.instant()));
+		return row;
 	}
 
 	private ResponseEvaluated map(ResultSet rs) throws SQLException {

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import org.opencxm.customers.Customers;
 import org.opencxm.journeys.Channel;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.VisibleUnits;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
@@ -70,6 +74,26 @@ public class ContactHistory {
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("interaction", id));
+	}
+
+	/**
+	 * The interactions with these ids that the caller may see, by id; others are left
+	 * out.
+	 */
+	public Map<Long, Interaction> getAll(Collection<Long> ids) {
+		VisibleUnits visible = this.scope.visibleUnits();
+		Map<Long, Interaction> found = new HashMap<>();
+		List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+		for (int from = 0; from < all.size(); from += 1000) {
+			IdBatch batch = IdBatch.of(all.subList(from, Math.min(all.size(), from + 1000)));
+			this.jdbc.sql(SELECT + " where " + batch.condition("i.id")).params(batch.args()).query((ResultSet rs) -> {
+				if (batch.contains(rs.getLong("id")) && visible.contains(nullableLong(rs, "unit_id"))) {
+					Interaction interaction = map(rs);
+					found.put(interaction.id(), interaction);
+				}
+			});
+		}
+		return found;
 	}
 
 	/**

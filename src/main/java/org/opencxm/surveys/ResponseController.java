@@ -2,6 +2,7 @@ package org.opencxm.surveys;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,10 +41,14 @@ class ResponseController {
 
 	private final Surveys surveys;
 
+	private final ResponseBatches batches;
+
 	private final org.opencxm.org.OrgScope scope;
 
-	ResponseController(Responses responses, ResponseExport export, Surveys surveys, org.opencxm.org.OrgScope scope) {
+	ResponseController(Responses responses, ResponseExport export, Surveys surveys, ResponseBatches batches,
+			org.opencxm.org.OrgScope scope) {
 		this.responses = responses;
+		this.batches = batches;
 		this.export = export;
 		this.surveys = surveys;
 		this.scope = scope;
@@ -61,6 +66,20 @@ class ResponseController {
 			.location(URI.create("/api/v1/responses/" + result.value().id()))
 			.header("Idempotent-Replayed", String.valueOf(!result.created()))
 			.body(result.value());
+	}
+
+	/**
+	 * Records up to a thousand complete responses in one go (an import): all or none, one
+	 * {@link ResponsesRecorded} for the batch, retries harmless by response key.
+	 */
+	@PostMapping("/surveys/{code}/responses/batch")
+	ResponseBatchResult submitBatch(@PathVariable String code, @Valid @RequestBody Batch batch) {
+		return this.batches.record(code, batch.items());
+	}
+
+	record Batch(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(
+			max = ResponseBatches.MAX_BATCH) List<@Valid ResponseRequest> items) {
+
 	}
 
 	@GetMapping("/responses/{id}")

@@ -7,17 +7,21 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.journeys.Channel;
+import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlTime;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +41,13 @@ class ResponseStore {
 
 	static final String FROM = """
 			from survey_response r join survey s on s.id = r.survey_id join survey_version v on v.id = r.survey_version_id
+			""";
+
+	private static final String INSERT_RESPONSE = """
+			insert into survey_response (response_key, request_hash, survey_id, survey_version_id, status, source,
+				customer_id, invitation_id, public_link_id, interaction_id, touchpoint_id, stage_id, unit_id,
+				staff_id, channel, language, submitted_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
 	private static final String INSERT_ANSWER = """
@@ -70,28 +81,84 @@ class ResponseStore {
 	long insert(ResponseWriter.Draft draft, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.template.update((connection) -> {
-			PreparedStatement ps = connection.prepareStatement(
-					"""
-							insert into survey_response (response_key, request_hash, survey_id, survey_version_id, status, source,
-								customer_id, invitation_id, public_link_id, interaction_id, touchpoint_id, stage_id, unit_id,
-								staff_id, channel, language, submitted_at, updated_at)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-							""",
-					new String[] { "id" });
-			ps.setString(1, draft.key());
-			ps.setString(2, draft.hash());
-			ps.setLong(3, draft.version().surveyId());
-			ps.setLong(4, draft.version().versionId());
-			ps.setString(5, draft.status().name());
-			ps.setString(6, draft.source().name());
-			setLinks(ps, 7, draft);
-			ps.setObject(17, SqlTime.of(draft.submittedAt()));
-			ps.setObject(18, SqlTime.of(now));
+			PreparedStatement ps = connection.prepareStatement(INSERT_RESPONSE, new String[] { "id" });
+			setResponse(ps, draft, now);
 			return ps;
 		}, keys);
 		long id = keys.getKeyAs(Long.class);
-		insertAnswers(id, draft.answers());
+		insertAnswers(Map.of(id, draft.answers()));
 		return id;
+	}
+
+	Map<String, Existing> byKeys(Collection<String> keys) {
+		Map<String, Existing> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				select id, response_key, status, request_hash, invitation_id from survey_response
+				where response_key in (:keys)
+				""").param("keys", keys).query((rs) -> {
+			found.put(rs.getString("response_key"),
+					new Existing(rs.getLong("id"), ResponseStatus.valueOf(rs.getString("status")),
+							rs.getString("request_hash"), (Long) rs.getObject("invitation_id", Long.class)));
+		});
+		return found;
+	}
+
+	/**
+	 * Inserts new responses with their answers in batches, answering their ids by key.
+	 */
+	Map<String, Long> insertAll(List<ResponseWriter.Draft> drafts, Instant now) {
+		if (drafts.isEmpty()) {
+			return Map.of();
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT_RESPONSE, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						setResponse(ps, drafts.get(i), now);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return drafts.size();
+					}
+
+				}, keys);
+		Map<String, Long> ids = new HashMap<>();
+		List<Map<String, Object>> generated = keys.getKeyList();
+		if (generated.size() == drafts.size()) {
+			for (int i = 0; i < drafts.size(); i++) {
+				ids.put(drafts.get(i).key(), ((Number) generated.get(i).values().iterator().next()).longValue());
+			}
+		}
+		else {
+			// A driver that does not give the keys of a batch: read them back.
+			this.jdbc.sql("select id, response_key from survey_response where response_key in (:keys)")
+				.param("keys", drafts.stream().map(ResponseWriter.Draft::key).toList())
+				.query((rs) -> {
+					ids.put(rs.getString("response_key"), rs.getLong("id"));
+				});
+		}
+		Map<Long, List<Answer>> answers = new LinkedHashMap<>();
+		drafts.forEach((draft) -> answers.put(ids.get(draft.key()), draft.answers()));
+		insertAnswers(answers);
+		return ids;
+	}
+
+	private static void setResponse(PreparedStatement ps, ResponseWriter.Draft draft, Instant now) throws SQLException {
+		ps.setString(1, draft.key());
+		ps.setString(2, draft.hash());
+		ps.setLong(3, draft.version().surveyId());
+		ps.setLong(4, draft.version().versionId());
+		ps.setString(5, draft.status().name());
+		ps.setString(6, draft.source().name());
+		setLinks(ps, 7, draft);
+		ps.setObject(17, SqlTime.of(draft.submittedAt()));
+		ps.setObject(18, SqlTime.of(now));
 	}
 
 	void update(long id, ResponseWriter.Draft draft, Instant now) {
@@ -112,7 +179,7 @@ class ResponseStore {
 					ps.setLong(16, id);
 				});
 		this.jdbc.sql("delete from survey_answer where response_id = :id").param("id", id).update();
-		insertAnswers(id, draft.answers());
+		insertAnswers(Map.of(id, draft.answers()));
 	}
 
 	private static void setLinks(PreparedStatement ps, int at, ResponseWriter.Draft draft) throws SQLException {
@@ -129,11 +196,19 @@ class ResponseStore {
 		ps.setString(at + 9, draft.language().tag());
 	}
 
-	private void insertAnswers(long responseId, List<Answer> answers) {
-		if (answers.isEmpty()) {
+	private void insertAnswers(Map<Long, List<Answer>> byResponse) {
+		List<Object[]> rows = new ArrayList<>();
+		byResponse.forEach((responseId, answers) -> addAnswerRows(rows, responseId, answers));
+		if (rows.isEmpty()) {
 			return;
 		}
-		List<Object[]> rows = new ArrayList<>(answers.size());
+		int[] types = { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
+				Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+				Types.VARCHAR };
+		this.template.batchUpdate(INSERT_ANSWER, rows, types);
+	}
+
+	private static void addAnswerRows(List<Object[]> rows, long responseId, List<Answer> answers) {
 		for (int i = 0; i < answers.size(); i++) {
 			Answer answer = answers.get(i);
 			Object[] row = new Object[13];
@@ -161,10 +236,6 @@ class ResponseStore {
 			}
 			rows.add(row);
 		}
-		int[] types = { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER,
-				Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.VARCHAR };
-		this.template.batchUpdate(INSERT_ANSWER, rows, types);
 	}
 
 	Optional<SurveyResponse> get(long id) {
@@ -190,12 +261,29 @@ class ResponseStore {
 
 	private Map<Long, List<Answer>> answers(List<Long> ids) {
 		Map<Long, List<Answer>> answers = new HashMap<>();
-		this.jdbc.sql("select * from survey_answer where response_id in (:ids) order by response_id, position")
-			.param("ids", ids)
-			.query((rs) -> {
-				answers.computeIfAbsent(rs.getLong("response_id"), (k) -> new ArrayList<>()).add(answer(rs));
-			});
+		IdBatch batch = IdBatch.of(ids);
+		this.template.query("select * from survey_answer where " + batch.condition("response_id")
+				+ " order by response_id, position", (ResultSet rs) -> {
+					long id = rs.getLong("response_id");
+					if (batch.contains(id)) {
+						answers.computeIfAbsent(id, (k) -> new ArrayList<>()).add(answer(rs));
+					}
+				}, batch.args());
 		return answers;
+	}
+
+	/**
+	 * The responses with these ids (in id order, with answers), read by one range where
+	 * the ids are nearly consecutive.
+	 */
+	List<SurveyResponse> byIds(Collection<Long> ids) {
+		IdBatch batch = IdBatch.of(ids);
+		if (batch.isEmpty()) {
+			return List.of();
+		}
+		return list(" where " + batch.condition("r.id") + " order by r.id", batch.args()).stream()
+			.filter((response) -> batch.contains(response.id()))
+			.toList();
 	}
 
 	static Answer answer(ResultSet rs) throws SQLException {

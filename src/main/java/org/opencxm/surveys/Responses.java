@@ -97,6 +97,24 @@ public class Responses {
 	}
 
 	/**
+	 * The responses with these ids that the caller may see, in id order, with their
+	 * answers (for listeners that take a batch of responses at once).
+	 */
+	public List<SurveyResponse> getAll(java.util.Collection<Long> ids) {
+		VisibleUnits visible = this.scope.visibleUnits();
+		List<Long> all = new ArrayList<>(new java.util.TreeSet<>(ids));
+		List<SurveyResponse> found = new ArrayList<>(all.size());
+		for (int from = 0; from < all.size(); from += ResponseBatches.MAX_BATCH) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + ResponseBatches.MAX_BATCH));
+			this.store.byIds(chunk)
+				.stream()
+				.filter((r) -> visible.all() || visible.contains(r.unitId()))
+				.forEach(found::add);
+		}
+		return found;
+	}
+
+	/**
 	 * Responses matching the filter, newest first.
 	 */
 	public PageResult<SurveyResponse> list(ResponseFilter filter, PageRequest page) {

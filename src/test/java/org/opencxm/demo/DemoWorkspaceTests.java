@@ -64,7 +64,8 @@ class DemoWorkspaceTests {
 	@Test
 	void logsWhatItLoadedAndHowLongItTook(CapturedOutput output) {
 		assertThat(output.getAll()).containsPattern("Loaded the demo workspace in \\d+\\.\\d s: 32 org units, "
-				+ "140 staff, 3 journeys with \\d+ touchpoints, 5500 customers, \\d+ interactions, 4 demo users");
+				+ "140 staff, 3 journeys with \\d+ touchpoints, 5500 customers, \\d+ interactions, 4 demo users, "
+				+ "5 surveys with 30 triggers, \\d+ responses, 4 alert rules, \\d+ cases");
 		assertThat(output.getAll()).contains("have the password from OPENCXM_DEMO_PASSWORD").doesNotContain(PASSWORD);
 	}
 
@@ -185,6 +186,136 @@ class DemoWorkspaceTests {
 		double flagship = averageOf("trialMinutes", "xingyao-sh-flagship", "ph-hands-on");
 		double sanlitun = averageOf("trialMinutes", "xingyao-bj-sanlitun", "ph-hands-on");
 		assertThat(flagship).isGreaterThan(1.25 * sanlitun);
+	}
+
+	@Test
+	void answersTwentyThousandSurveysThatEveryModuleHasSeenOnce() {
+		long responses = total("/api/v1/responses?size=1");
+		assertThat(responses).isGreaterThanOrEqualTo(20_000);
+		assertThat(this.api.admin().get("/api/v1/survey-triggers").expect(200).json().size()).isEqualTo(30);
+		long rolledUp = nps("grain=quarter").stream().mapToLong((point) -> point.get("figure").get("n").asLong()).sum();
+		assertThat(rolledUp).isEqualTo(responses);
+		JsonNode oldest = this.api.admin()
+			.get("/api/v1/responses?size=1&page=" + (responses - 1))
+			.expect(200)
+			.json()
+			.get("items")
+			.get(0);
+		this.api.admin().get("/api/v1/responses/" + oldest.get("id").asLong() + "/evaluation").expect(200);
+		assertThat(oldest.get("interactionId").isNumber()).isTrue();
+	}
+
+	@Test
+	void answersTheSameEveryTime() {
+		DemoCatalog catalog = DemoCatalog.load();
+		List<DemoCustomer> customers = new DemoPopulation(catalog, new DemoStory(), Names.load(), this.clock.instant())
+			.customers();
+		List<DemoResponses.Planned> planned = new DemoResponses(catalog, new DemoStory(), DemoComments.load(),
+				this.clock.instant())
+			.plan(customers);
+		long responses = total("/api/v1/responses?size=1");
+		assertThat(responses).isEqualTo(planned.size());
+		JsonNode oldest = this.api.admin()
+			.get("/api/v1/responses?size=1&page=" + (responses - 1))
+			.expect(200)
+			.json()
+			.get("items")
+			.get(0);
+		DemoResponses.Planned first = planned.get(0);
+		assertThat(java.time.Instant.parse(oldest.get("submittedAt").asString())).isEqualTo(first.submittedAt());
+		assertThat(oldest.get("surveyCode").asString()).isEqualTo(first.survey());
+		assertThat(answer(oldest, "nps").get("value").asInt()).isEqualTo(first.answers().get("nps").asInt());
+	}
+
+	@Test
+	void tellsItsStoryInTheScores() {
+		Map<String, Double> queues = npsByUnit("touchpoint=bk-queue-ticket");
+		double wangjing = queues.remove("hengxin-bj-wangjing");
+		assertThat(queues).hasSize(5).allSatisfy((unit, nps) -> assertThat(wangjing).isLessThan(nps - 40));
+		Map<String, Double> inspections = npsByUnit("touchpoint=re-handover-inspection");
+		double yuzhou = inspections.remove("huafu-cq-yuzhou");
+		assertThat(inspections).hasSize(7).allSatisfy((unit, nps) -> assertThat(yuzhou).isLessThan(nps - 40));
+		List<JsonNode> southwest = nps("grain=month&unit=huafu-west");
+		assertThat(pooled(southwest.subList(southwest.size() - 3, southwest.size())))
+			.isGreaterThan(pooled(southwest.subList(0, 3)) + 15);
+	}
+
+	@Test
+	void holdsCommentsInBothLanguages() {
+		int chinese = 0;
+		int english = 0;
+		JsonNode items = this.api.admin()
+			.get("/api/v1/responses?survey=touchpoint&size=500")
+			.expect(200)
+			.json()
+			.get("items");
+		for (JsonNode response : items) {
+			JsonNode comment = answer(response, "comment");
+			if (comment == null) {
+				continue;
+			}
+			if (response.get("language").asString().equals("en")) {
+				english++;
+				assertThat(comment.get("text").asString()).doesNotContainPattern("\\p{IsHan}");
+			}
+			else {
+				chinese++;
+				assertThat(comment.get("text").asString()).containsPattern("\\p{IsHan}");
+			}
+		}
+		assertThat(chinese).isGreaterThan(50);
+		assertThat(english).isGreaterThan(5);
+	}
+
+	@Test
+	void keepsTheLoopClosingWithCasesInEveryState() {
+		assertThat(this.api.admin().get("/api/v1/alert-rules").expect(200).json().size()).isEqualTo(4);
+		for (String status : List.of("NEW", "ACKNOWLEDGED", "IN_PROGRESS", "RESOLVED", "CLOSED")) {
+			assertThat(total("/api/v1/cases?size=1&status=" + status)).as(status).isPositive();
+		}
+	}
+
+	private static @org.jspecify.annotations.Nullable JsonNode answer(JsonNode response, String question) {
+		return response.get("answers")
+			.valueStream()
+			.filter((answer) -> answer.get("questionCode").asString().equals(question))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private List<JsonNode> nps(String query) {
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock.withZone(DemoPopulation.ZONE));
+		return this.api.admin()
+			.get("/api/v1/analytics/metrics?metric=nps&from=" + today.minusDays(400) + "&to=" + today + "&" + query)
+			.expect(200)
+			.json()
+			.get("points")
+			.valueStream()
+			.toList();
+	}
+
+	/**
+	 * The NPS of each unit over the year, from quarterly figures weighted by their size.
+	 */
+	private Map<String, Double> npsByUnit(String query) {
+		Map<String, List<JsonNode>> byUnit = new java.util.HashMap<>();
+		nps("grain=quarter&by=unit&" + query).forEach((point) -> byUnit
+			.computeIfAbsent(point.get("group").get("unit").asString(), (unit) -> new ArrayList<>())
+			.add(point));
+		Map<String, Double> nps = new java.util.HashMap<>();
+		byUnit.forEach((unit, points) -> nps.put(unit, pooled(points)));
+		return nps;
+	}
+
+	private static double pooled(List<JsonNode> points) {
+		double sum = 0;
+		long n = 0;
+		for (JsonNode point : points) {
+			long size = point.get("figure").get("n").asLong();
+			sum += size * point.get("figure").get("value").asDouble();
+			n += size;
+		}
+		return sum / n;
 	}
 
 	@Test
