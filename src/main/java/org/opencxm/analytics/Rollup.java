@@ -243,7 +243,8 @@ class Rollup {
 					sums[v] += (Double) values.get(v);
 				}
 			}
-			event.scores().forEach((code, score) -> {
+			event.scores().forEach((code, given) -> {
+				double score = exact(given);
 				double[] rating = ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
 						(k) -> new double[3]);
 				rating[0]++;
@@ -290,7 +291,7 @@ class Rollup {
 		values.add(one(event.npsClass() == NpsClass.DETRACTOR));
 		values.add(one(Boolean.TRUE.equals(event.csatTopTwoBox())));
 		for (String measure : MEASURES) {
-			Double value = measure(event, measure);
+			Double value = exact(measure(event, measure));
 			values.add(one(value != null));
 			values.add((value != null) ? value : 0.0);
 			values.add((value != null) ? value * value : 0.0);
@@ -308,7 +309,7 @@ class Rollup {
 			if (score == null) {
 				return null;
 			}
-			scores[i] = score;
+			scores[i] = exact(score);
 		}
 		return scores;
 	}
@@ -327,7 +328,7 @@ class Rollup {
 		this.jdbc.sql(this.daily).params(values).update();
 		event.scores()
 			.forEach((code, score) -> this.jdbc.sql(this.rating)
-				.params(day, event.surveyId(), code, touchpoint, unit, 1L, score, score * score)
+				.params(day, event.surveyId(), code, touchpoint, unit, 1L, exact(score), exact(score) * exact(score))
 				.update());
 		double[] scores = (drivers != null && event.nps() != null) ? driverScores(event, drivers) : null;
 		if (scores != null) {
@@ -354,6 +355,22 @@ class Rollup {
 				update analytics_driver_daily set n = ?, sums = ?, products = ?
 				where local_day = ? and survey_id = ? and drivers = ?
 				""").params(added.count(), text(added.sums()), text(added.products()), day, surveyId, codes).update();
+	}
+
+	/**
+	 * The value as a multiple of 1/1024 (a change of at most 0.0005 on any scale), so
+	 * that every sum, square and cross-product the aggregates hold is exact in a double:
+	 * a thousandth-of-a-point rounding buys sums that do not depend on the order
+	 * responses were added in, which is what makes a rebuild equal the incremental
+	 * aggregates exactly. Exact while a daily row's sum of squares stays under 2^33 (over
+	 * 800,000 responses a day in one row on a 0–100 scale).
+	 */
+	static @Nullable Double exact(@Nullable Double value) {
+		return (value != null) ? exact(value.doubleValue()) : null;
+	}
+
+	static double exact(double value) {
+		return Math.rint(value * 1024) / 1024;
 	}
 
 	private static @Nullable Double measure(ResponseEvaluated event, String measure) {
