@@ -1,6 +1,14 @@
 package org.opencxm.text;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
+import org.opencxm.TestDatabaseEnvironment;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,9 +212,14 @@ class CommentAnalysisApiTests {
 				"ｆｕｌｌ　ｗｉｄｔｈ　ｇｏｏｄ ！！！？？？", "1234567890 ..... ,,,,, ????");
 		for (String text : texts) {
 			Api.Response submitted = submitRaw(w, w.store(), 5, text, null);
-			assertThat(submitted.status()).as(submitted.body()).isIn(201, 422);
-			if (submitted.status() != 201) {
-				continue;
+			if (text.isBlank()) {
+				assertThat(submitted.status()).as(submitted.body()).isIn(201, 422);
+				if (submitted.status() != 201) {
+					continue;
+				}
+			}
+			else {
+				submitted.expect(201);
 			}
 			long response = submitted.json().get("id").asLong();
 			JsonNode stored = this.api.admin().get("/api/v1/responses/" + response).expect(200).json();
@@ -230,14 +244,43 @@ class CommentAnalysisApiTests {
 				assertThat(clause.get("text").asString()).isEqualTo(answered.substring(start, end));
 			}
 		}
+		assertThat(invalidUtf8(w).statusCode()).isEqualTo(400);
 		String script = "<script>alert('x')</script><b onclick=\"steal()\">服务很差</b> &lt;&amp;";
 		long response = submit(w, w.store(), 5, script, null);
-		Api.Response raw = this.api.admin().get("/api/v1/responses/" + response + "/comments");
 		awaitComments(response, 1);
-		raw = this.api.admin().get("/api/v1/responses/" + response + "/comments").expect(200);
+		Api.Response raw = this.api.admin().get("/api/v1/responses/" + response + "/comments").expect(200);
 		assertThat(raw.header("Content-Type")).startsWith("application/json");
 		assertThat(raw.json().get(0).get("text").asString()).isEqualTo(script);
 		assertThat(raw.json().get(0).get("label").asString()).isEqualTo("NEGATIVE");
+	}
+
+	/** A response whose body is not UTF-8 at all. */
+	private HttpResponse<String> invalidUtf8(Workspace w) {
+		byte[] start = ("{\"unit\": \"" + w.store() + "\", \"answers\": {\"zh\": \"").getBytes(StandardCharsets.UTF_8);
+		byte[] garbage = { (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xA0, (byte) 0xE2, (byte) 0x82 };
+		byte[] end = "\"}}".getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(start);
+		body.writeBytes(garbage);
+		body.writeBytes(end);
+		String credentials = Base64.getEncoder()
+			.encodeToString(("admin:" + TestDatabaseEnvironment.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.api.baseUrl() + "/api/v1/surveys/" + w.survey() + "/responses"))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String code(JsonNode answer) {
