@@ -17,15 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
 import org.opencxm.TestDatabaseEnvironment;
+import org.opencxm.shared.ExperienceFactor;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ApplicationTest
+@RecordApplicationEvents
 class CommentAnalysisApiTests {
 
 	private static final String DAY = "2024-05-14";
@@ -38,6 +42,9 @@ class CommentAnalysisApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Test
 	void aResponsesChineseAndEnglishCommentsAreAnalysedAndStoredOnce() {
@@ -86,6 +93,24 @@ class CommentAnalysisApiTests {
 			.param("id", response)
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void anAnalysisPublishesCommentsAnalysedOnceWithEachCommentsFindings() {
+		Workspace w = workspace();
+		long response = submit(w, w.store(), 2, "态度很差，太贵了", "Great coffee!");
+		comments(this.api.admin(), response, 2);
+		this.jdbc.sql("delete from comment_analysis where response_id = :id").param("id", response).update();
+		CommentsAnalysed analysed = this.analyses.analyse(response).orElseThrow();
+		assertThat(this.analyses.analyse(response)).isEmpty();
+		assertThat(this.events.stream(CommentsAnalysed.class).filter((e) -> e.responseId() == response))
+			.containsExactly(analysed);
+		assertThat(analysed.comments()).extracting(CommentsAnalysed.Comment::questionCode).containsExactly("zh", "en");
+		assertThat(analysed.comments().get(0).factors()).contains(ExperienceFactor.SERVICE, ExperienceFactor.PRICE);
+		assertThat(analysed.comments().get(1).label()).isEqualTo(SentimentLabel.POSITIVE);
+		assertThat(analysed.lowestScore()).isEqualTo(analysed.comments().get(0).score()).isNegative();
+		assertThat(analysed.unitId()).isNotNull();
+		assertThat(comments(this.api.admin(), response, 2)).hasSize(2);
 	}
 
 	@Test
