@@ -23,6 +23,7 @@ import org.opencxm.surveys.SurveyResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,12 +142,30 @@ public class CommentAnalyses {
 			ThemeCatalog catalog = this.themes.catalog();
 			int[] counts = { 0, 0 };
 			ResponseFilter filter = new ResponseFilter(null, null, null, null, null, ResponseStatus.COMPLETE);
-			int page = 0;
+			int next = 0;
 			PageResult<SurveyResponse> batch;
 			do {
-				batch = this.responses.list(filter, new PageRequest(page++, PageRequest.MAX_SIZE));
+				batch = this.responses.list(filter, new PageRequest(next++, PageRequest.MAX_SIZE));
 				List<SurveyResponse> items = batch.items();
-				this.transactions.executeWithoutResult((status) -> {
+				int[] page = rebuildPage(items, catalog);
+				counts[0] += page[0];
+				counts[1] += page[1];
+			}
+			while ((long) next * PageRequest.MAX_SIZE < batch.total());
+			return new Rebuilt(counts[0], counts[1]);
+		});
+	}
+
+	/**
+	 * Replaces the analyses of a page of responses in one transaction. A response that
+	 * arrives meanwhile may be stored by its listener between our delete and insert; the
+	 * page is then done again, which finds that analysis and replaces it.
+	 */
+	private int[] rebuildPage(List<SurveyResponse> items, ThemeCatalog catalog) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return java.util.Objects.requireNonNull(this.transactions.execute((status) -> {
+					int[] counts = { 0, 0 };
 					for (SurveyResponse response : items) {
 						if (response.submittedAt() == null || texts(response).isEmpty()) {
 							continue;
@@ -155,11 +174,15 @@ public class CommentAnalyses {
 						counts[0]++;
 						counts[1] += store(response, catalog).comments().size();
 					}
-				});
+					return counts;
+				}));
 			}
-			while ((long) page * PageRequest.MAX_SIZE < batch.total());
-			return new Rebuilt(counts[0], counts[1]);
-		});
+			catch (DataIntegrityViolationException ex) {
+				if (attempt == 2) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private CommentsAnalysed store(SurveyResponse response, ThemeCatalog catalog) {

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.analytics.Comparison;
+import org.opencxm.analytics.ConfidenceInterval;
+import org.opencxm.analytics.MeanEstimate;
 import org.opencxm.analytics.Moments;
 import org.opencxm.analytics.NpsCounts;
 import org.opencxm.analytics.Proportion;
@@ -235,9 +237,24 @@ public class ThemeFigures {
 
 	private static ThemeReport.Figures figures(Sums sums) {
 		Proportion negative = new Proportion(sums.negatives(), sums.comments());
-		return new ThemeReport.Figures(sums.comments(), sums.responses(), sums.sentiment().estimate(),
+		return new ThemeReport.Figures(sums.comments(), sums.responses(), sentiment(sums.sentiment()),
 				new ThemeReport.Share(negative.successes(), negative.count(), negative.share(), negative.interval()),
 				(sums.nps().count() > 0) ? sums.nps().score() : null);
+	}
+
+	/**
+	 * The mean sentiment with its t interval cut to the scale: with few comments the
+	 * interval would reach past -1 or 1, where no score can lie.
+	 */
+	private static MeanEstimate sentiment(Moments moments) {
+		MeanEstimate estimate = moments.estimate();
+		ConfidenceInterval interval = estimate.interval();
+		if (interval == null) {
+			return estimate;
+		}
+		return new MeanEstimate(estimate.count(), estimate.mean(), estimate.standardDeviation(),
+				new ConfidenceInterval(Math.max(-1, interval.lower()), Math.min(1, interval.upper())),
+				estimate.smallSample());
 	}
 
 	private static @Nullable LocalizedText name(Tag tag, Map<String, LocalizedText> themeNames) {
