@@ -44,3 +44,10 @@ create table comment_tag (
     primary key (analysis_id, kind, tag)
 );
 create index ix_comment_tag_tag on comment_tag (kind, tag);
+
+-- The NPS class of each evaluated response, as the evaluation module announced it
+-- (ResponseEvaluated), so that figures by theme need no other module's table.
+create table text_response_nps (
+    response_id bigint      primary key,
+    nps_class   varchar(20) not null
+);

@@ -54,13 +54,15 @@ public class CommentAnalyses {
 
 	private final TransactionTemplate transactions;
 
+	private final ResponseNps nps;
+
 	private final Clock clock;
 
 	private final ZoneId defaultZone;
 
 	CommentAnalyses(TextAnalyzer analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
-			OrgScope scope, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-			@Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
+			OrgScope scope, ApplicationEventPublisher events, TransactionTemplate transactions, ResponseNps nps,
+			Clock clock, @Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
 		this.analyzer = analyzer;
 		this.themes = themes;
 		this.store = store;
@@ -69,6 +71,7 @@ public class CommentAnalyses {
 		this.scope = scope;
 		this.events = events;
 		this.transactions = transactions;
+		this.nps = nps;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
 	}
@@ -133,8 +136,8 @@ public class CommentAnalyses {
 	/**
 	 * Analyses every complete response again with the current engine and themes,
 	 * replacing what was stored, a page of responses per transaction (so that incoming
-	 * responses are not held up). Publishes no events: alerts fired on the first
-	 * analysis.
+	 * responses are not held up), and takes the responses' NPS classes from the stored
+	 * evaluations again. Publishes no events: alerts fired on the first analysis.
 	 */
 	public Rebuilt rebuild() {
 		this.scope.requireRole(Role.ADMIN);
@@ -152,6 +155,7 @@ public class CommentAnalyses {
 				counts[1] += page[1];
 			}
 			while ((long) next * PageRequest.MAX_SIZE < batch.total());
+			this.nps.refill();
 			return new Rebuilt(counts[0], counts[1]);
 		});
 	}

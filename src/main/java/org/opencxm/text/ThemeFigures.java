@@ -40,19 +40,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Figures by theme and experience factor over the stored comment analyses, joined to the
- * responses' NPS class.
- * <p>
- * The NPS class is the one thing read from another module's table: the two queries
- * {@link #TAGS_BY_DAY_WITH_NPS_FROM_EVALUATION} and
- * {@link #BASE_WITH_NPS_FROM_EVALUATION} join {@code response_evaluation}, because the
- * evaluation module offers no query by period and asking it response by response would
- * not scale. The evaluation is read at query time, so a comment analysed before its
- * response was evaluated still counts.
+ * responses' NPS class. Both come from this module's own tables: the NPS class is kept
+ * from the evaluation module's {@code ResponseEvaluated} event ({@link ResponseNps}) and
+ * joined at query time, so a comment analysed before its response was evaluated still
+ * counts.
  */
 @Service
 public class ThemeFigures {
 
-	static final String TAGS_BY_DAY_WITH_NPS_FROM_EVALUATION = """
+	static final String TAGS_BY_DAY = """
 			select c.local_day, t.kind, t.tag, count(*) as comments, count(distinct c.response_id) as responses,
 				sum(c.score) as score_sum, sum(c.score * c.score) as score_sq,
 				sum(case when c.label = 'NEGATIVE' then 1 else 0 end) as negatives,
@@ -61,15 +57,15 @@ public class ThemeFigures {
 				count(distinct case when e.nps_class = 'DETRACTOR' then c.response_id end) as detractors
 			from comment_analysis c
 			join comment_tag t on t.analysis_id = c.id
-			left join response_evaluation e on e.response_id = c.response_id
+			left join text_response_nps e on e.response_id = c.response_id
 			where c.local_day >= :from and c.local_day <= :to and t.kind in ('THEME', 'FACTOR') %s
 			group by c.local_day, t.kind, t.tag
 			""";
 
-	static final String BASE_WITH_NPS_FROM_EVALUATION = """
+	static final String BASE_BY_NPS_CLASS = """
 			select e.nps_class, count(distinct c.response_id) as responses
 			from comment_analysis c
-			join response_evaluation e on e.response_id = c.response_id
+			join text_response_nps e on e.response_id = c.response_id
 			where c.local_day >= :from and c.local_day <= :to and e.nps_class is not null %s
 			group by e.nps_class
 			""";
@@ -170,7 +166,7 @@ public class ThemeFigures {
 		params.put("from", Date.valueOf(from));
 		params.put("to", Date.valueOf(to));
 		Map<Tag, Map<LocalDate, Sums>> byTag = new LinkedHashMap<>();
-		this.jdbc.sql(TAGS_BY_DAY_WITH_NPS_FROM_EVALUATION.formatted(where)).params(params).query((ResultSet rs) -> {
+		this.jdbc.sql(TAGS_BY_DAY.formatted(where)).params(params).query((ResultSet rs) -> {
 			Sums sums = new Sums(rs.getLong("comments"), rs.getLong("responses"),
 					new Moments(rs.getLong("comments"), rs.getDouble("score_sum"), rs.getDouble("score_sq")),
 					rs.getLong("negatives"),
@@ -180,7 +176,7 @@ public class ThemeFigures {
 				.merge(period, sums, Sums::merge);
 		});
 		Map<String, Long> base = new HashMap<>();
-		this.jdbc.sql(BASE_WITH_NPS_FROM_EVALUATION.formatted(where)).params(params).query((ResultSet rs) -> {
+		this.jdbc.sql(BASE_BY_NPS_CLASS.formatted(where)).params(params).query((ResultSet rs) -> {
 			base.put(rs.getString("nps_class"), rs.getLong("responses"));
 		});
 		Map<String, LocalizedText> themeNames = this.themes.names();
