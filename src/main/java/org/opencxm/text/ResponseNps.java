@@ -6,6 +6,7 @@ import java.util.List;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
 import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.shared.SqlDialect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,9 +25,17 @@ class ResponseNps {
 
 	private final ResponseEvaluations evaluations;
 
-	ResponseNps(JdbcClient jdbc, ResponseEvaluations evaluations) {
+	/**
+	 * Insert or update, so that the listener and a rebuild may record the same response
+	 * at the same time.
+	 */
+	private final String upsert;
+
+	ResponseNps(JdbcClient jdbc, ResponseEvaluations evaluations, SqlDialect dialect) {
 		this.jdbc = jdbc;
 		this.evaluations = evaluations;
+		this.upsert = dialect.upsert("text_response_nps", List.of("response_id"), List.of("response_id", "nps_class"),
+				"nps_class = excluded.nps_class", null);
 	}
 
 	private record Classified(long responseId, NpsClass npsClass) {
@@ -39,10 +48,7 @@ class ResponseNps {
 		if (npsClass == null) {
 			return;
 		}
-		this.jdbc.sql("delete from text_response_nps where response_id = :response")
-			.param("response", evaluated.responseId())
-			.update();
-		insert(new Classified(evaluated.responseId(), npsClass));
+		record(new Classified(evaluated.responseId(), npsClass));
 	}
 
 	/**
@@ -51,8 +57,7 @@ class ResponseNps {
 	 */
 	@Transactional
 	public void refill() {
-		// Only the two values are kept, so that a long history fits in memory; the
-		// inserts
+		// Only the two values are kept, so that a long history fits in memory; the writes
 		// run after the replay's cursor is closed.
 		List<Classified> classified = new ArrayList<>();
 		this.evaluations.forEach((evaluated) -> {
@@ -61,15 +66,11 @@ class ResponseNps {
 				classified.add(new Classified(evaluated.responseId(), npsClass));
 			}
 		});
-		this.jdbc.sql("delete from text_response_nps").update();
-		classified.forEach(this::insert);
+		classified.forEach(this::record);
 	}
 
-	private void insert(Classified classified) {
-		this.jdbc.sql("insert into text_response_nps (response_id, nps_class) values (:response, :class)")
-			.param("response", classified.responseId())
-			.param("class", classified.npsClass().name())
-			.update();
+	private void record(Classified classified) {
+		this.jdbc.sql(this.upsert).params(classified.responseId(), classified.npsClass().name()).update();
 	}
 
 }
