@@ -1,0 +1,225 @@
+package org.opencxm.text;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.opencxm.org.OrgScope;
+import org.opencxm.org.OrgUnit;
+import org.opencxm.org.OrgUnits;
+import org.opencxm.org.Role;
+import org.opencxm.shared.PageRequest;
+import org.opencxm.shared.PageResult;
+import org.opencxm.surveys.Answer;
+import org.opencxm.surveys.ResponseFilter;
+import org.opencxm.surveys.ResponseRecorded;
+import org.opencxm.surveys.ResponseStatus;
+import org.opencxm.surveys.Responses;
+import org.opencxm.surveys.SurveyResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Analyses the open answers of every recorded response once, after the response is stored
+ * (the respondent does not wait for it), stores what the engine read with the response,
+ * and publishes {@link CommentsAnalysed}. A rebuild analyses every response again with
+ * the current engine and themes.
+ */
+@Service
+public class CommentAnalyses {
+
+	private final TextAnalyzer analyzer;
+
+	private final Themes themes;
+
+	private final CommentStore store;
+
+	private final Responses responses;
+
+	private final OrgUnits units;
+
+	private final OrgScope scope;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final ResponseNps nps;
+
+	private final Clock clock;
+
+	private final ZoneId defaultZone;
+
+	CommentAnalyses(TextAnalyzer analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
+			OrgScope scope, ApplicationEventPublisher events, TransactionTemplate transactions, ResponseNps nps,
+			Clock clock, @Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
+		this.analyzer = analyzer;
+		this.themes = themes;
+		this.store = store;
+		this.responses = responses;
+		this.units = units;
+		this.scope = scope;
+		this.events = events;
+		this.transactions = transactions;
+		this.nps = nps;
+		this.clock = clock;
+		this.defaultZone = ZoneId.of(defaultZone);
+	}
+
+	@ApplicationModuleListener
+	void on(ResponseRecorded recorded) {
+		this.scope.runAsSystem(() -> analyse(recorded.responseId()));
+	}
+
+	/**
+	 * Analyses a complete response's open answers, once: a response already analysed is
+	 * left as it is (a redelivered event changes nothing).
+	 * @return the event published, empty when there was nothing to do
+	 */
+	@Transactional
+	public Optional<CommentsAnalysed> analyse(long responseId) {
+		if (this.store.analysed(responseId)) {
+			return Optional.empty();
+		}
+		Optional<SurveyResponse> response = this.responses.find(responseId);
+		if (response.isEmpty() || response.get().submittedAt() == null || texts(response.get()).isEmpty()) {
+			return Optional.empty();
+		}
+		CommentsAnalysed analysed = store(response.get(), this.themes.catalog());
+		this.events.publishEvent(analysed);
+		return Optional.of(analysed);
+	}
+
+	/**
+	 * The stored analyses of a response the caller may see, with each comment's text.
+	 * Empty while the response's comments wait for analysis.
+	 */
+	public List<AnalysedComment> comments(long responseId) {
+		this.scope.requireRole(Role.VIEWER);
+		SurveyResponse response = this.responses.get(responseId);
+		List<AnalysedComment> comments = new ArrayList<>();
+		for (CommentStore.Stored stored : this.store.ofResponse(responseId)) {
+			String text = response.answer(stored.questionCode())
+				.filter(Answer.Text.class::isInstance)
+				.map((answer) -> ((Answer.Text) answer).text())
+				.orElse("");
+			List<AnalysedComment.MarkedClause> clauses = stored.clauses()
+				.stream()
+				.map((clause) -> new AnalysedComment.MarkedClause(clause.start(), clause.end(),
+						cut(text, clause.start(), clause.end()), clause.score(), clause.label(), clause.intensity(),
+						clause.factors(), clause.semModules(), clause.themes()))
+				.toList();
+			comments.add(new AnalysedComment(responseId, stored.questionCode(), text, stored.language(), stored.score(),
+					stored.label(), stored.intensity(), stored.factors(), stored.semModules(), stored.themes(),
+					stored.keyPhrases(), clauses, stored.analysedAt()));
+		}
+		return comments;
+	}
+
+	/**
+	 * How much a rebuild analysed.
+	 */
+	public record Rebuilt(int responses, int comments) {
+
+	}
+
+	/**
+	 * Analyses every complete response again with the current engine and themes,
+	 * replacing what was stored, a page of responses per transaction (so that incoming
+	 * responses are not held up), and takes the responses' NPS classes from the stored
+	 * evaluations again. Publishes no events: alerts fired on the first analysis.
+	 */
+	public Rebuilt rebuild() {
+		this.scope.requireRole(Role.ADMIN);
+		return this.scope.asSystem(() -> {
+			ThemeCatalog catalog = this.themes.catalog();
+			int[] counts = { 0, 0 };
+			ResponseFilter filter = new ResponseFilter(null, null, null, null, null, ResponseStatus.COMPLETE);
+			int next = 0;
+			PageResult<SurveyResponse> batch;
+			do {
+				batch = this.responses.list(filter, new PageRequest(next++, PageRequest.MAX_SIZE));
+				List<SurveyResponse> items = batch.items();
+				int[] page = rebuildPage(items, catalog);
+				counts[0] += page[0];
+				counts[1] += page[1];
+			}
+			while ((long) next * PageRequest.MAX_SIZE < batch.total());
+			this.nps.refill();
+			return new Rebuilt(counts[0], counts[1]);
+		});
+	}
+
+	/**
+	 * Replaces the analyses of a page of responses in one transaction. A response that
+	 * arrives meanwhile may be stored by its listener between our delete and insert; the
+	 * page is then done again, which finds that analysis and replaces it.
+	 */
+	private int[] rebuildPage(List<SurveyResponse> items, ThemeCatalog catalog) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return java.util.Objects.requireNonNull(this.transactions.execute((status) -> {
+					int[] counts = { 0, 0 };
+					for (SurveyResponse response : items) {
+						if (response.submittedAt() == null || texts(response).isEmpty()) {
+							continue;
+						}
+						this.store.delete(response.id());
+						counts[0]++;
+						counts[1] += store(response, catalog).comments().size();
+					}
+					return counts;
+				}));
+			}
+			catch (DataIntegrityViolationException ex) {
+				if (attempt == 2) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private CommentsAnalysed store(SurveyResponse response, ThemeCatalog catalog) {
+		Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
+		CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
+				response.touchpointId(), submitted, submitted.atZone(zone(response.unitId())).toLocalDate());
+		Instant now = this.clock.instant();
+		List<CommentsAnalysed.Comment> comments = new ArrayList<>();
+		for (Answer.Text text : texts(response)) {
+			CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
+			this.store.insert(placement, text.questionCode(), analysis, now);
+			comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
+					analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
+					List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
+		}
+		return new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(), response.touchpointId(),
+				response.unitId(), submitted, comments);
+	}
+
+	private static List<Answer.Text> texts(SurveyResponse response) {
+		return response.answers().stream().filter(Answer.Text.class::isInstance).map(Answer.Text.class::cast).toList();
+	}
+
+	private static String cut(String text, int start, int end) {
+		int from = Math.max(0, Math.min(start, text.length()));
+		return text.substring(from, Math.max(from, Math.min(end, text.length())));
+	}
+
+	private ZoneId zone(@Nullable Long unitId) {
+		if (unitId == null) {
+			return this.defaultZone;
+		}
+		return this.units.findById(unitId).map(OrgUnit::timeZone).map(ZoneId::of).orElse(this.defaultZone);
+	}
+
+}
