@@ -178,6 +178,46 @@ class FeedbackLoopTests {
 		this.api.admin().getAny("/api/v1/customers/" + customer + "/experience-score").expect(200);
 	}
 
+	@Test
+	void aResponseWithOnlyTheRecommendationQuestionIsEvaluated() {
+		String company = Api.unique("co");
+		this.api.admin()
+			.post("/api/v1/org-units", Map.of("code", company, "kind", "COMPANY", "name", text("公司", "Company")))
+			.expect(201);
+		String journey = Api.unique("j");
+		this.api.admin()
+			.post("/api/v1/journeys",
+					Map.of("code", journey, "name", text("购物", "Shopping"), "stages",
+							List.of(Map.of("code", "visit", "name", text("到店", "Visit")))))
+			.expect(201);
+		String touchpoint = Api.unique("tp");
+		this.api.admin()
+			.post("/api/v1/touchpoints",
+					Map.of("code", touchpoint, "journeyCode", journey, "stageCode", "visit", "name",
+							text("收银台", "Checkout"), "contactType", "PERSONNEL", "channel", "STORE",
+							"brandExperienceLevel", "SERVICE", "ownerUnitCode", company))
+			.expect(201);
+		String survey = Api.unique("s");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/relationship-nps?code=" + survey + "&publish=true", "")
+			.expect(201);
+		String customer = Api.unique("c");
+		this.api.admin().put("/api/v1/customers/" + customer, Map.of("homeUnitCode", company)).expect(201);
+		long response = this.api.admin()
+			.send("POST", "/api/v1/surveys/" + survey + "/responses",
+					Map.of("customer", customer, "touchpoint", touchpoint, "answers", Map.of("nps", 10), "responseKey",
+							Api.unique("k")),
+					"application/json")
+			.expect(201)
+			.json()
+			.get("id")
+			.asLong();
+		JsonNode evaluation = eventually(() -> this.api.admin().get("/api/v1/responses/" + response + "/evaluation"));
+		assertThat(evaluation.get("npsClass").asString()).isEqualTo("PROMOTER");
+		// with no expectation items, the recommendation stands in for the expectation
+		assertThat(evaluation.get("experienceLevel").asString()).isEqualTo("LOW");
+	}
+
 	private static JsonNode eventually(Supplier<Api.Response> call) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		Api.Response last = call.get();

@@ -17,6 +17,7 @@ import org.opencxm.shared.PageResult;
 import org.opencxm.surveys.Answer;
 import org.opencxm.surveys.ResponseFilter;
 import org.opencxm.surveys.ResponseRecorded;
+import org.opencxm.surveys.ResponsesRecorded;
 import org.opencxm.surveys.ResponseStatus;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.SurveyResponse;
@@ -79,6 +80,12 @@ public class CommentAnalyses {
 	@ApplicationModuleListener
 	void on(ResponseRecorded recorded) {
 		this.scope.runAsSystem(() -> analyse(recorded.responseId()));
+	}
+
+	/** Responses imported by one batch request: each is analysed as if sent alone. */
+	@ApplicationModuleListener
+	void on(ResponsesRecorded batch) {
+		this.scope.runAsSystem(() -> batch.responses().forEach((recorded) -> analyse(recorded.responseId())));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
 import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.shared.SqlDialect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,12 @@ class ResponseNps {
 			return;
 		}
 		record(new Classified(evaluated.responseId(), npsClass));
+	}
+
+	/** Responses evaluated by one batch. */
+	@ApplicationModuleListener
+	void on(ResponsesEvaluated batch) {
+		this.evaluations.getAll(batch.responseIds()).forEach(this::on);
 	}
 
 	/**
