@@ -73,6 +73,11 @@ class ResponseBatchLoopTests {
 		assertThat(again.get("ids")).isEqualTo(result.get("ids"));
 		long first = result.get("ids").get(0).asLong();
 		this.api.admin().get("/api/v1/responses/" + first + "/evaluation").expect(200);
+		long last = result.get("ids").get(nps.length - 1).asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.api.admin().get("/api/v1/responses/" + last + "/comments").expect(200).json().toString())
+				.contains("\"language\""));
 		assertThat(this.jdbc.queryForObject("select count(*) from response_evaluation where survey_id = ?", Long.class,
 				surveyId))
 			.isEqualTo(nps.length);

@@ -82,10 +82,22 @@ public class CommentAnalyses {
 		this.scope.runAsSystem(() -> analyse(recorded.responseId()));
 	}
 
-	/** Responses imported by one batch request: each is analysed as if sent alone. */
+	/**
+	 * Responses imported by one batch request, read in one go: each is analysed as if
+	 * sent alone.
+	 */
 	@ApplicationModuleListener
 	void on(ResponsesRecorded batch) {
-		this.scope.runAsSystem(() -> batch.responses().forEach((recorded) -> analyse(recorded.responseId())));
+		this.scope.runAsSystem(() -> {
+			ThemeCatalog catalog = this.themes.catalog();
+			List<Long> ids = batch.responses().stream().map(ResponseRecorded::responseId).toList();
+			for (SurveyResponse response : this.responses.getAll(ids)) {
+				if (response.submittedAt() != null && !texts(response).isEmpty()
+						&& !this.store.analysed(response.id())) {
+					this.events.publishEvent(store(response, catalog));
+				}
+			}
+		});
 	}
 
 	/**
