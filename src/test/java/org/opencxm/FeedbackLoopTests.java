@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The chain of events a piece of feedback sets off: a response is recorded, evaluated
@@ -216,6 +217,13 @@ class FeedbackLoopTests {
 		assertThat(evaluation.get("npsClass").asString()).isEqualTo("PROMOTER");
 		// with no expectation items, the recommendation stands in for the expectation
 		assertThat(evaluation.get("experienceLevel").asString()).isEqualTo("LOW");
+		// a unit whose responses have no CSAT answer is left out of a CSAT ranking
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.api.admin().get("/api/v1/analytics/units?metric=nps").expect(200).json().toString())
+				.contains(company));
+		assertThat(this.api.admin().get("/api/v1/analytics/units?metric=csat").expect(200).json().toString())
+			.doesNotContain(company);
 	}
 
 	private static JsonNode eventually(Supplier<Api.Response> call) {

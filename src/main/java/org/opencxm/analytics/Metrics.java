@@ -192,7 +192,7 @@ public class Metrics {
 		Map<String, List<OrgUnit>> siblings = new LinkedHashMap<>();
 		visible.values()
 			.stream()
-			.filter((unit) -> byUnit.containsKey(unit.id()))
+			.filter((unit) -> byUnit.containsKey(unit.id()) && observed(metric, byUnit.get(unit.id())))
 			.forEach((unit) -> siblings.computeIfAbsent(String.valueOf(unit.parentCode()), (p) -> new ArrayList<>())
 				.add(unit));
 		List<UnitRanking.Entry> entries = new ArrayList<>();
@@ -215,6 +215,14 @@ public class Metrics {
 		});
 		entries.sort(java.util.Comparator.comparingDouble(UnitRanking.Entry::shrunken).reversed());
 		return new UnitRanking(metric.code, entries);
+	}
+
+	/**
+	 * Whether a unit has answers for the metric: a unit whose responses lack it (an
+	 * NPS-only survey ranked by CSAT) is left out of the ranking, not ranked at zero.
+	 */
+	private static boolean observed(Metric metric, Totals totals) {
+		return ((metric == Metric.NPS) ? totals.nps().count() : moments(metric, totals).count()) > 0;
 	}
 
 	private static Moments moments(Metric metric, Totals totals) {
