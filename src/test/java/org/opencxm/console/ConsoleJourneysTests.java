@@ -1,0 +1,162 @@
+package org.opencxm.console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opencxm.Api;
+import org.opencxm.ApplicationTest;
+import org.opencxm.console.ConsoleFixtures.Account;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The journey list, the journey map with its funnel, and a touchpoint's page, in both
+ * languages, with customer-supplied text escaped and other units' data out of reach.
+ */
+@ApplicationTest
+class ConsoleJourneysTests {
+
+	private static final String SCRIPT = "<script>alert('x')</script>";
+
+	@Autowired
+	Api api;
+
+	@Test
+	void showsTheMapTheFunnelAndATouchpointInBothLanguages() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "公司", "Company");
+		String store = fixtures.unit("st", company, "STORE", "门店", "Store");
+		String other = fixtures.unit("ot", company, "STORE", "另一门店", "Other store");
+		String journey = Api.unique("jr");
+		List<Map<String, Object>> stages = new ArrayList<>();
+		for (String stage : List.of("visit", "buy")) {
+			stages.add(Map.of("code", stage, "name", Map.of("zh-CN", "阶段 " + stage, "en", "Stage " + stage)));
+		}
+		this.api.admin()
+			.post("/api/v1/journeys",
+					Map.of("code", journey, "name", Map.of("zh-CN", "购车旅程", "en", "Car buying"), "stages", stages))
+			.expect(201);
+		String reception = touchpoint(journey, "visit", null, Map.of("zh-CN", "接待", "en", "Reception"), 3.0);
+		String greeting = touchpoint(journey, "visit", reception, Map.of("zh-CN", SCRIPT, "en", SCRIPT), 1.0);
+		String payment = touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
+		String survey = Api.unique("s");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
+			.expect(201);
+		int[][] scores = { { 9, 5, 6 }, { 3, 2, 2 }, { 10, 4, 7 }, { 6, 3, 4 } };
+		for (int[] score : scores) {
+			respond(survey, greeting, store, score, SCRIPT);
+		}
+		respond(survey, payment, store, new int[] { 8, 4, 5 }, "fine");
+		Map<String, Object> body = new HashMap<>();
+		body.put("source", Map.of("type", "MANUAL"));
+		body.put("unit", store);
+		body.put("touchpoint", greeting);
+		body.put("severity", "HIGH");
+		body.put("title", "Case " + SCRIPT);
+		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.api.admin()
+				.get("/api/v1/analytics/journeys/" + journey)
+				.expect(200)
+				.json()
+				.get("stages")
+				.get(0)
+				.get("scores")
+				.path("responses")
+				.path("n")
+				.asLong() == scores.length);
+
+		Account manager = fixtures.user("CX_MANAGER", null, "en");
+		WebSession english = WebSession.signedIn(this.api, manager.username(), manager.password(), "en");
+		assertThat(english.page("/journeys", 200)).contains("data-page=\"journeys\"")
+			.contains("href=\"/journeys/" + journey + "\"")
+			.contains("Car buying");
+		String map = english.page("/journeys/" + journey + "?period=30d&unit=" + company, 200);
+		assertThat(map).contains("data-page=\"journey-map\"")
+			.contains("<h1>Car buying</h1>")
+			.contains("data-stage=\"visit\"")
+			.contains("data-touchpoint=\"" + reception + "\"")
+			.contains("data-touchpoint=\"" + greeting + "\"")
+			.contains("href=\"/touchpoints/" + greeting + "?period=30d&amp;unit=" + company + "\"")
+			.contains("data-metric=\"journey-index\"")
+			.contains("data-section=\"funnel\"")
+			.contains("id=\"funnel-table\"")
+			.contains("Stage funnel")
+			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+			.doesNotContain(SCRIPT);
+
+		String touchpoint = english.page("/touchpoints/" + greeting + "?period=30d", 200);
+		assertThat(touchpoint).contains("data-page=\"touchpoint\"")
+			.contains("data-section=\"sem\"")
+			.contains("data-module=\"feel\"")
+			.contains("class=\"area\"")
+			.contains("data-action=\"greet\"")
+			.contains("data-case=\"" + caseId + "\"")
+			.contains("&quot;type&quot;:&quot;trend&quot;")
+			.contains("Latest comments")
+			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+			.doesNotContain(SCRIPT);
+
+		Account chinese = fixtures.user("CX_MANAGER", null, "zh-CN");
+		WebSession zh = WebSession.signedIn(this.api, chinese.username(), chinese.password(), "zh-CN");
+		assertThat(zh.page("/journeys/" + journey, 200)).contains("<h1>购车旅程</h1>").contains("阶段漏斗").contains("旅程指数");
+		assertThat(zh.page("/touchpoints/" + greeting, 200)).contains("战略体验模块").contains("标准动作").contains("最新评论");
+
+		english.page("/journeys/" + Api.unique("none"), 404);
+		english.page("/touchpoints/" + Api.unique("none"), 404);
+
+		Account scoped = fixtures.user("UNIT_MANAGER", other, "en");
+		WebSession unitManager = WebSession.signedIn(this.api, scoped.username(), scoped.password(), "en");
+		unitManager.page("/journeys/" + journey + "?unit=" + store, 404);
+		unitManager.page("/touchpoints/" + greeting + "?unit=" + store, 404);
+		assertThat(unitManager.page("/touchpoints/" + greeting, 200)).doesNotContain("data-case=\"" + caseId + "\"")
+			.doesNotContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</p>");
+	}
+
+	private String touchpoint(String journey, String stage, String parent, Map<String, String> name, double weight) {
+		String code = Api.unique("tp");
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("journeyCode", journey);
+		body.put("stageCode", stage);
+		body.put("name", name);
+		body.put("contactType", "PERSONNEL");
+		body.put("channel", "STORE");
+		body.put("brandExperienceLevel", "SERVICE");
+		body.put("weight", weight);
+		body.put("standardActions",
+				List.of(Map.of("code", "greet", "name", Map.of("zh-CN", "迎", "en", "Greet the customer"))));
+		if (parent != null) {
+			body.put("parentCode", parent);
+		}
+		this.api.admin().post("/api/v1/touchpoints", body).expect(201);
+		return code;
+	}
+
+	private void respond(String survey, String touchpoint, String unit, int[] score, String comment) {
+		String customer = Api.unique("c");
+		this.api.admin().put("/api/v1/customers/" + customer, Map.of("homeUnitCode", unit)).expect(201);
+		Map<String, Object> answers = new HashMap<>();
+		answers.put("nps", score[0]);
+		answers.put("csat", score[1]);
+		answers.put("ces", score[2]);
+		answers.put("sem-feel", 1 + score[0] % 7);
+		answers.put("sem-think", 1 + score[2] % 7);
+		answers.put("comment", comment);
+		this.api.admin()
+			.post("/api/v1/surveys/" + survey + "/responses",
+					Map.of("customer", customer, "unit", unit, "touchpoint", touchpoint, "answers", answers,
+							"responseKey", Api.unique("k")))
+			.expect(201);
+	}
+
+}
