@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A radar of scores on the 1..7 agreement scale, drawn as SVG on the server: the grid
- * rings at 1, 4 and 7 and the area of the scores, with a label point per axis. Drawn here
+ * A radar of SEM module scores on 0..100, drawn as SVG on the server: the grid rings at
+ * 25, 50, 75 and 100 and the area of the scores, with a label point per axis. Drawn here
  * rather than by the chart library, whose bundle has no radar.
  *
  * @param rings polygon points of the rings, innermost first
@@ -23,7 +23,7 @@ record Radar(List<String> rings, String area, List<Point> labels) {
 
 	private static final double RADIUS = 80;
 
-	private static final double MAX = 7;
+	private static final double MAX = 100;
 
 	/** A label position. */
 	record Point(double x, double y) {
@@ -33,7 +33,7 @@ record Radar(List<String> rings, String area, List<Point> labels) {
 	static Radar of(List<@Nullable Double> values) {
 		int k = values.size();
 		List<String> rings = new ArrayList<>();
-		for (double ring : new double[] { 1, 4, 7 }) {
+		for (double ring : new double[] { 25, 50, 75, 100 }) {
 			List<Double> level = new ArrayList<>();
 			for (int i = 0; i < k; i++) {
 				level.add(ring);

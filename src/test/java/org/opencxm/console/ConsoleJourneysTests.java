@@ -1,9 +1,6 @@
 package org.opencxm.console;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,6 @@ import org.opencxm.console.ConsoleFixtures.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The journey list, the journey map with its funnel, and a touchpoint's page, in both
@@ -34,27 +30,16 @@ class ConsoleJourneysTests {
 		String company = fixtures.unit("co", null, "COMPANY", "公司", "Company");
 		String store = fixtures.unit("st", company, "STORE", "门店", "Store");
 		String other = fixtures.unit("ot", company, "STORE", "另一门店", "Other store");
-		String journey = Api.unique("jr");
-		List<Map<String, Object>> stages = new ArrayList<>();
-		for (String stage : List.of("visit", "buy")) {
-			stages.add(Map.of("code", stage, "name", Map.of("zh-CN", "阶段 " + stage, "en", "Stage " + stage)));
-		}
-		this.api.admin()
-			.post("/api/v1/journeys",
-					Map.of("code", journey, "name", Map.of("zh-CN", "购车旅程", "en", "Car buying"), "stages", stages))
-			.expect(201);
-		String reception = touchpoint(journey, "visit", null, Map.of("zh-CN", "接待", "en", "Reception"), 3.0);
-		String greeting = touchpoint(journey, "visit", reception, Map.of("zh-CN", SCRIPT, "en", SCRIPT), 1.0);
-		String payment = touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
-		String survey = Api.unique("s");
-		this.api.admin()
-			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
-			.expect(201);
+		JourneyData data = new JourneyData(this.api);
+		String journey = data.journey(Map.of("zh-CN", "购车旅程", "en", "Car buying"), "visit", "buy");
+		String reception = data.touchpoint(journey, "visit", null, Map.of("zh-CN", "接待", "en", "Reception"), 3.0);
+		String greeting = data.touchpoint(journey, "visit", reception, Map.of("zh-CN", SCRIPT, "en", SCRIPT), 1.0);
+		String payment = data.touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
 		int[][] scores = { { 9, 5, 6 }, { 3, 2, 2 }, { 10, 4, 7 }, { 6, 3, 4 } };
 		for (int[] score : scores) {
-			respond(survey, greeting, store, score, SCRIPT);
+			data.respond(greeting, store, score[0], score[1], score[2], SCRIPT);
 		}
-		respond(survey, payment, store, new int[] { 8, 4, 5 }, "fine");
+		data.respond(payment, store, 8, 4, 5, "fine");
 		Map<String, Object> body = new HashMap<>();
 		body.put("source", Map.of("type", "MANUAL"));
 		body.put("unit", store);
@@ -62,18 +47,7 @@ class ConsoleJourneysTests {
 		body.put("severity", "HIGH");
 		body.put("title", "Case " + SCRIPT);
 		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> this.api.admin()
-				.get("/api/v1/analytics/journeys/" + journey)
-				.expect(200)
-				.json()
-				.get("stages")
-				.get(0)
-				.get("scores")
-				.path("responses")
-				.path("n")
-				.asLong() == scores.length);
+		data.awaitFirstStage(journey, scores.length);
 
 		Account manager = fixtures.user("CX_MANAGER", null, "en");
 		WebSession english = WebSession.signedIn(this.api, manager.username(), manager.password(), "en");
@@ -120,43 +94,6 @@ class ConsoleJourneysTests {
 		unitManager.page("/touchpoints/" + greeting + "?unit=" + store, 404);
 		assertThat(unitManager.page("/touchpoints/" + greeting, 200)).doesNotContain("data-case=\"" + caseId + "\"")
 			.doesNotContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</p>");
-	}
-
-	private String touchpoint(String journey, String stage, String parent, Map<String, String> name, double weight) {
-		String code = Api.unique("tp");
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("journeyCode", journey);
-		body.put("stageCode", stage);
-		body.put("name", name);
-		body.put("contactType", "PERSONNEL");
-		body.put("channel", "STORE");
-		body.put("brandExperienceLevel", "SERVICE");
-		body.put("weight", weight);
-		body.put("standardActions",
-				List.of(Map.of("code", "greet", "name", Map.of("zh-CN", "迎", "en", "Greet the customer"))));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		this.api.admin().post("/api/v1/touchpoints", body).expect(201);
-		return code;
-	}
-
-	private void respond(String survey, String touchpoint, String unit, int[] score, String comment) {
-		String customer = Api.unique("c");
-		this.api.admin().put("/api/v1/customers/" + customer, Map.of("homeUnitCode", unit)).expect(201);
-		Map<String, Object> answers = new HashMap<>();
-		answers.put("nps", score[0]);
-		answers.put("csat", score[1]);
-		answers.put("ces", score[2]);
-		answers.put("sem-feel", 1 + score[0] % 7);
-		answers.put("sem-think", 1 + score[2] % 7);
-		answers.put("comment", comment);
-		this.api.admin()
-			.post("/api/v1/surveys/" + survey + "/responses",
-					Map.of("customer", customer, "unit", unit, "touchpoint", touchpoint, "answers", answers,
-							"responseKey", Api.unique("k")))
-			.expect(201);
 	}
 
 }
