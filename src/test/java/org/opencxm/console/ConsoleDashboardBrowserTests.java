@@ -84,6 +84,8 @@ class ConsoleDashboardBrowserTests {
 		data.respond(reception, store, 9, 5, 6, "Warm welcome");
 		data.respond(reception, store, 4, 2, 3, "Nobody came to the door");
 		data.awaitFirstStage(journey, 2);
+		data.contact(Api.unique("c"), reception, store, this.clock.instant().minusSeconds(3600));
+		data.awaitFunnel(journey, 1);
 		Account manager = fixtures.user("CX_MANAGER", company, "en");
 
 		signIn(manager);
@@ -96,6 +98,7 @@ class ConsoleDashboardBrowserTests {
 		assertThat(this.browser.text("li[data-touchpoint='" + reception + "']")).contains("Reception")
 			.contains("CSAT 3.50");
 		assertThat(this.browser.findAll("#funnel-table tbody tr")).hasSize(2);
+		this.browser.await("[data-section=funnel] .chart[data-drawn=true] svg");
 		this.browser.find("li[data-touchpoint='" + reception + "'] a").click();
 		this.browser.await("main[data-page=touchpoint]");
 		assertThat(this.browser.text("main h1")).isEqualTo("Reception");

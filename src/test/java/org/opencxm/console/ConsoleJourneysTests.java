@@ -1,5 +1,8 @@
 package org.opencxm.console;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +26,9 @@ class ConsoleJourneysTests {
 
 	@Autowired
 	Api api;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void showsTheMapTheFunnelAndATouchpointInBothLanguages() {
@@ -48,6 +54,12 @@ class ConsoleJourneysTests {
 		body.put("title", "Case " + SCRIPT);
 		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
 		data.awaitFirstStage(journey, scores.length);
+		Instant now = this.clock.instant();
+		String buyer = Api.unique("c");
+		data.contact(buyer, greeting, store, now.minus(Duration.ofDays(3)));
+		data.contact(buyer, payment, store, now.minus(Duration.ofDays(2)));
+		data.contact(Api.unique("c"), reception, store, now.minus(Duration.ofDays(2)));
+		data.awaitFunnel(journey, 2);
 
 		Account manager = fixtures.user("CX_MANAGER", null, "en");
 		WebSession english = WebSession.signedIn(this.api, manager.username(), manager.password(), "en");
@@ -64,6 +76,9 @@ class ConsoleJourneysTests {
 			.contains("data-metric=\"journey-index\"")
 			.contains("data-section=\"funnel\"")
 			.contains("id=\"funnel-table\"")
+			.contains("&quot;type&quot;:&quot;bars&quot;")
+			.containsPattern(
+					"data-stage=\"buy\">\\s*<td>Stage buy</td>\\s*<td class=\"num\">1</td>\\s*<td class=\"num\">50%</td>\\s*<td class=\"num\">1.0</td>")
 			.contains("Stage funnel")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
 			.doesNotContain(SCRIPT);

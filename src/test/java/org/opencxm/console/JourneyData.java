@@ -1,6 +1,8 @@
 package org.opencxm.console;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +78,29 @@ final class JourneyData {
 					Map.of("customer", customer, "unit", unit, "touchpoint", touchpoint, "answers", answers,
 							"responseKey", Api.unique("k")))
 			.expect(201);
+	}
+
+	/** A customer's contact at a touchpoint, as an interaction the funnel counts. */
+	void contact(String customer, String touchpoint, String unit, Instant at) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("eventId", Api.unique("ev"));
+		body.put("customer", customer);
+		body.put("touchpoint", touchpoint);
+		body.put("unit", unit);
+		body.put("occurredAt", at.toString());
+		this.api.admin().post("/api/v1/interactions", body).expect(201);
+	}
+
+	/** Waits until the journey's funnel counts {@code expected} customers. */
+	void awaitFunnel(String journey, long expected) {
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.api.admin()
+				.get("/api/v1/analytics/journeys/" + journey + "/funnel")
+				.expect(200)
+				.json()
+				.get("customers")
+				.asLong() == expected);
 	}
 
 	/**
