@@ -99,6 +99,8 @@ class ConsoleDashboardBrowserTests {
 			.contains("CSAT 3.50");
 		assertThat(this.browser.findAll("#funnel-table tbody tr")).hasSize(2);
 		this.browser.await("[data-section=funnel] .chart[data-drawn=true] svg");
+		this.browser.size(375, 812);
+		assertThat(this.browser.script("return document.documentElement.scrollWidth")).isEqualTo(375L);
 		this.browser.find("li[data-touchpoint='" + reception + "'] a").click();
 		this.browser.await("main[data-page=touchpoint]");
 		assertThat(this.browser.text("main h1")).isEqualTo("Reception");
@@ -106,6 +108,7 @@ class ConsoleDashboardBrowserTests {
 		assertThat(this.browser.text("[data-section=standard-actions]")).contains("Greet the customer");
 		assertThat(this.browser.text("[data-section=comments]")).contains("Nobody came to the door");
 		this.browser.await("[data-section=trend] .chart[data-drawn=true] svg");
+		assertThat(this.browser.script("return document.documentElement.scrollWidth")).isEqualTo(375L);
 	}
 
 	@Test
