@@ -200,8 +200,8 @@ class ConsoleBrowserTests {
 		assertThat(this.browser.script("return window.innerWidth")).isEqualTo(375L);
 		assertNoSidewaysScrolling();
 		signIn("admin", TestDatabaseEnvironment.ADMIN_PASSWORD);
-		for (String path : new String[] { "/", "/journeys", "/key-experiences", "/units", "/cases", "/customers", "/admin/units",
-				"/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
+		for (String path : new String[] { "/", "/journeys", "/key-experiences", "/units", "/cases", "/customers",
+				"/admin/units", "/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
 			this.browser.open(url(path));
 			this.browser.await("main[data-page]");
 			assertNoSidewaysScrolling();
