@@ -18,6 +18,7 @@ import org.opencxm.analytics.JourneyAnalytics;
 import org.opencxm.analytics.JourneyMap;
 import org.opencxm.analytics.MetricSeries;
 import org.opencxm.analytics.Metrics;
+import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.journeys.Touchpoint;
 import org.opencxm.journeys.Touchpoints;
 import org.opencxm.org.OrgScope;
@@ -136,7 +137,7 @@ class TouchpointController {
 		model.addAttribute("scores", scores);
 		model.addAttribute("sem", SEM);
 		model.addAttribute("radar", Radar.of(SEM.stream().map((module) -> semValue(scores, module)).toList()));
-		model.addAttribute("levelNames", org.opencxm.evaluation.ExperienceLevel.values());
+		model.addAttribute("levelNames", ExperienceLevel.values());
 		model.addAttribute("levelTotals", Dashboard.levelTotals(levelRows));
 		model.addAttribute("levelsN", levelRows.stream().mapToLong(Dashboard.LevelRow::n).sum());
 		model.addAttribute("levelsChart", this.dashboard.levelsChart(levelRows));

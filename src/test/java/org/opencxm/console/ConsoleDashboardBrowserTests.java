@@ -83,7 +83,7 @@ class ConsoleDashboardBrowserTests {
 		data.touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
 		data.respond(reception, store, 9, 5, 6, "Warm welcome");
 		data.respond(reception, store, 4, 2, 3, "Nobody came to the door");
-		data.awaitFirstStage(journey, 2);
+		data.awaitStage(journey, 0, 2);
 		data.contact(Api.unique("c"), reception, store, this.clock.instant().minusSeconds(3600));
 		data.awaitFunnel(journey, 1);
 		Account manager = fixtures.user("CX_MANAGER", company, "en");

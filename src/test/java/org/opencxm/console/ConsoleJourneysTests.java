@@ -53,7 +53,8 @@ class ConsoleJourneysTests {
 		body.put("severity", "HIGH");
 		body.put("title", "Case " + SCRIPT);
 		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
-		data.awaitFirstStage(journey, scores.length);
+		data.awaitStage(journey, 0, scores.length);
+		data.awaitStage(journey, 1, 1);
 		Instant now = this.clock.instant();
 		String buyer = Api.unique("c");
 		data.contact(buyer, greeting, store, now.minus(Duration.ofDays(3)));

@@ -104,9 +104,10 @@ final class JourneyData {
 	}
 
 	/**
-	 * Waits until the journey map counts {@code expected} responses at the first stage.
+	 * Waits until the journey map counts {@code expected} responses at the stage (0 for
+	 * the first).
 	 */
-	void awaitFirstStage(String journey, long expected) {
+	void awaitStage(String journey, int stage, long expected) {
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> this.api.admin()
@@ -114,7 +115,7 @@ final class JourneyData {
 				.expect(200)
 				.json()
 				.get("stages")
-				.get(0)
+				.get(stage)
 				.get("scores")
 				.path("responses")
 				.path("n")
