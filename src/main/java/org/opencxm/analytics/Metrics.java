@@ -192,7 +192,7 @@ public class Metrics {
 		Map<String, List<OrgUnit>> siblings = new LinkedHashMap<>();
 		visible.values()
 			.stream()
-			.filter((unit) -> byUnit.containsKey(unit.id()))
+			.filter((unit) -> answered(metric, byUnit.get(unit.id())))
 			.forEach((unit) -> siblings.computeIfAbsent(String.valueOf(unit.parentCode()), (p) -> new ArrayList<>())
 				.add(unit));
 		List<UnitRanking.Entry> entries = new ArrayList<>();
@@ -215,6 +215,17 @@ public class Metrics {
 		});
 		entries.sort(java.util.Comparator.comparingDouble(UnitRanking.Entry::shrunken).reversed());
 		return new UnitRanking(metric.code, entries);
+	}
+
+	/**
+	 * Whether a unit has answers on the metric: a unit with responses but none on it (an
+	 * NPS-only survey ranked by CSAT) has nothing to rank or shrink toward.
+	 */
+	private static boolean answered(Metric metric, @Nullable Totals totals) {
+		if (totals == null) {
+			return false;
+		}
+		return ((metric == Metric.NPS) ? totals.nps().count() : moments(metric, totals).count()) > 0;
 	}
 
 	private static Moments moments(Metric metric, Totals totals) {
