@@ -23,6 +23,7 @@ import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
 import org.opencxm.org.Role;
+import org.opencxm.segments.Segments;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 import org.opencxm.surveys.Answer;
@@ -67,8 +68,11 @@ class CustomerProfileController {
 
 	private final DisplayTime time;
 
+	private final Segments segments;
+
 	CustomerProfileController(OrgScope scope, Customers customers, ContactHistory contacts, Responses responses,
-			Surveys surveys, Cases cases, OrgUnits units, DisplayTime time) {
+			Surveys surveys, Cases cases, OrgUnits units, DisplayTime time, Segments segments) {
+		this.segments = segments;
 		this.scope = scope;
 		this.customers = customers;
 		this.contacts = contacts;
@@ -146,6 +150,7 @@ class CustomerProfileController {
 		}
 		timeline.sort(Comparator.comparing(Entry::at).reversed());
 		model.addAttribute("customer", customer);
+		model.addAttribute("segments", this.segments.membershipsOf(customer.id()));
 		model.addAttribute("homeUnit",
 				(customer.homeUnitCode() != null) ? this.units.find(customer.homeUnitCode()).orElse(null) : null);
 		model.addAttribute("timeline", timeline);

@@ -152,7 +152,7 @@ class Dashboard {
 		return figures.isEmpty() ? null : figures.get(0);
 	}
 
-	private static List<LevelRow> levels(List<MetricPoint> points) {
+	static List<LevelRow> levels(List<MetricPoint> points) {
 		List<LevelRow> rows = new ArrayList<>();
 		for (MetricPoint point : points) {
 			Map<ExperienceLevel, Double> shares = new EnumMap<>(ExperienceLevel.class);
@@ -169,7 +169,7 @@ class Dashboard {
 	/**
 	 * The mix over the whole period: each level's share of all responses with a level.
 	 */
-	private static Map<ExperienceLevel, Double> levelTotals(List<LevelRow> rows) {
+	static Map<ExperienceLevel, Double> levelTotals(List<LevelRow> rows) {
 		Map<ExperienceLevel, Double> counts = new EnumMap<>(ExperienceLevel.class);
 		long n = rows.stream().mapToLong(LevelRow::n).sum();
 		for (ExperienceLevel level : ExperienceLevel.values()) {
@@ -179,7 +179,7 @@ class Dashboard {
 		return counts;
 	}
 
-	private String trendChart(String metric, List<MetricPoint> points) {
+	String trendChart(String metric, List<MetricPoint> points) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("type", "trend");
 		chart.put("name", message("metric." + metric));
@@ -203,7 +203,7 @@ class Dashboard {
 		return this.json.writeValueAsString(chart);
 	}
 
-	private String levelsChart(List<LevelRow> rows) {
+	String levelsChart(List<LevelRow> rows) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("type", "stack");
 		chart.put("x", rows.stream().map((row) -> row.period().toString()).toList());

@@ -11,6 +11,8 @@ enum Section {
 
 	OVERVIEW("/", "nav.overview", Role.VIEWER),
 
+	JOURNEYS("/journeys", "nav.journeys", Role.VIEWER),
+
 	KEY_EXPERIENCES("/key-experiences", "nav.keyExperiences", Role.VIEWER),
 
 	UNITS("/units", "nav.units", Role.VIEWER),

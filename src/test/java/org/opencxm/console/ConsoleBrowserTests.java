@@ -53,7 +53,7 @@ class ConsoleBrowserTests {
 		this.browser.await("main[data-page=overview]");
 		assertThat(this.browser.text("main .page-header p.muted")).contains("Administrator");
 		assertThat(this.browser.text(".usermenu .username")).isEqualTo("Administrator");
-		assertThat(this.browser.findAll(".mainnav a")).hasSize(6);
+		assertThat(this.browser.findAll(".mainnav a")).hasSize(7);
 		assertThat(this.browser.find(".mainnav a.current").getAttribute("aria-current")).isEqualTo("page");
 		assertThat(this.browser.findAll(".linklist a[href='/swagger-ui.html']")).hasSize(1);
 	}
@@ -187,7 +187,7 @@ class ConsoleBrowserTests {
 		Account viewer = this.fixtures.user("VIEWER", null, "en");
 		signIn(viewer);
 		assertThat(this.browser.findAll(".mainnav a")).extracting(WebElement::getText)
-			.containsExactly("Overview", "Key experiences", "Org units", "Cases", "Customers");
+			.containsExactly("Overview", "Journeys", "Key experiences", "Org units", "Cases", "Customers");
 		this.browser.open(url("/admin/users"));
 		this.browser.await("main[data-page=error][data-status='403']");
 		assertThat(this.browser.text("main h1")).isEqualTo("Not allowed");
@@ -200,8 +200,8 @@ class ConsoleBrowserTests {
 		assertThat(this.browser.script("return window.innerWidth")).isEqualTo(375L);
 		assertNoSidewaysScrolling();
 		signIn("admin", TestDatabaseEnvironment.ADMIN_PASSWORD);
-		for (String path : new String[] { "/", "/key-experiences", "/units", "/cases", "/customers", "/admin/units",
-				"/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
+		for (String path : new String[] { "/", "/journeys", "/key-experiences", "/units", "/cases", "/customers",
+				"/admin/units", "/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
 			this.browser.open(url(path));
 			this.browser.await("main[data-page]");
 			assertNoSidewaysScrolling();

@@ -62,6 +62,13 @@ class ConsoleCustomersTests {
 		caseBody.put("title", "Call back " + SCRIPT);
 		long caseId = this.api.admin().post("/api/v1/cases", caseBody).expect(201).json().get("id").asLong();
 
+		String segment = Api.unique("seg");
+		this.api.admin()
+			.put("/api/v1/segments/" + segment,
+					Map.of("name", Map.of("zh-CN", "门店客户 " + SCRIPT, "en", "Store customers " + SCRIPT), "rule",
+							Map.of("unit", store)))
+			.expect(201);
+
 		Account manager = fixtures.user("UNIT_MANAGER", store, "en");
 		WebSession session = WebSession.signedIn(this.api, manager.username(), manager.password(), "en");
 		String found = session.page("/customers?q=" + WebSession.encode(customer), 200);
@@ -75,11 +82,13 @@ class ConsoleCustomersTests {
 			.contains("NPS 3")
 			.contains("data-channel=\"SMS\"")
 			.contains("Granted")
+			.contains("data-segment=\"" + segment + "\"")
+			.contains("Store customers " + ESCAPED)
 			.doesNotContain(SCRIPT);
 
 		Account chinese = fixtures.user("UNIT_MANAGER", store, "zh-CN");
 		assertThat(WebSession.signedIn(this.api, chinese.username(), chinese.password(), "zh-CN")
-			.page("/customers/" + customer, 200)).contains("时间线").contains("已授权");
+			.page("/customers/" + customer, 200)).contains("时间线").contains("已授权").contains("所属分群");
 
 		String elsewhere = fixtures.unit("co", null, "COMPANY", "别处", "Elsewhere");
 		Account stranger = fixtures.user("UNIT_MANAGER", elsewhere, "en");

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboards in a real browser: a CX manager reads the overview with its charts and
- * their tables, and an agent resolves a case with a root cause and sees the loop metric
- * change.
+ * their tables, opens the journey map and a touchpoint on it, and an agent resolves a
+ * case with a root cause and sees the loop metric change.
  */
 @ApplicationTest
 class ConsoleDashboardBrowserTests {
@@ -70,6 +70,45 @@ class ConsoleDashboardBrowserTests {
 		assertThat(this.browser.findAll("#trend-nps tbody tr")).isNotEmpty();
 		assertThat(this.browser.text("#movers-table")).contains("Browser store");
 		assertThat(this.browser.text("[data-section=loop]")).contains("Closed loop");
+	}
+
+	@Test
+	void aManagerOpensTheJourneyMapAndATouchpoint() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "旅程公司", "Journey company");
+		String store = fixtures.unit("st", company, "STORE", "旅程门店", "Journey store");
+		JourneyData data = new JourneyData(this.api);
+		String journey = data.journey(Map.of("zh-CN", "浏览器旅程", "en", "Browser journey"), "visit", "buy");
+		String reception = data.touchpoint(journey, "visit", null, Map.of("zh-CN", "接待", "en", "Reception"), 2.0);
+		data.touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
+		data.respond(reception, store, 9, 5, 6, "Warm welcome");
+		data.respond(reception, store, 4, 2, 3, "Nobody came to the door");
+		data.awaitStage(journey, 0, 2);
+		data.contact(Api.unique("c"), reception, store, this.clock.instant().minusSeconds(3600));
+		data.awaitFunnel(journey, 1);
+		Account manager = fixtures.user("CX_MANAGER", company, "en");
+
+		signIn(manager);
+		this.browser.find(".mainnav a[href='/journeys']").click();
+		this.browser.await("main[data-page=journeys]");
+		this.browser.await("li[data-journey='" + journey + "'] a").click();
+		this.browser.await("main[data-page=journey-map]");
+		assertThat(this.browser.text("main h1")).isEqualTo("Browser journey");
+		assertThat(this.browser.findAll(".journey-stage")).hasSize(2);
+		assertThat(this.browser.text("li[data-touchpoint='" + reception + "']")).contains("Reception")
+			.contains("CSAT 3.50");
+		assertThat(this.browser.findAll("#funnel-table tbody tr")).hasSize(2);
+		this.browser.await("[data-section=funnel] .chart[data-drawn=true] svg");
+		this.browser.size(375, 812);
+		assertThat(this.browser.script("return document.documentElement.scrollWidth")).isEqualTo(375L);
+		this.browser.find("li[data-touchpoint='" + reception + "'] a").click();
+		this.browser.await("main[data-page=touchpoint]");
+		assertThat(this.browser.text("main h1")).isEqualTo("Reception");
+		assertThat(this.browser.findAll("svg.radar polygon.area")).hasSize(1);
+		assertThat(this.browser.text("[data-section=standard-actions]")).contains("Greet the customer");
+		assertThat(this.browser.text("[data-section=comments]")).contains("Nobody came to the door");
+		this.browser.await("[data-section=trend] .chart[data-drawn=true] svg");
+		assertThat(this.browser.script("return document.documentElement.scrollWidth")).isEqualTo(375L);
 	}
 
 	@Test

@@ -119,8 +119,8 @@ class ConsoleHttpTests {
 	void noPageLoadsMoreThan300KilobytesOfScript() {
 		assertThat(scriptBytes(new Session(), "/login")).isPositive().isLessThanOrEqualTo(300 * 1024);
 		Session admin = signedInAdmin();
-		for (String path : new String[] { "/", "/key-experiences", "/units", "/cases", "/customers", "/admin/units",
-				"/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
+		for (String path : new String[] { "/", "/journeys", "/key-experiences", "/units", "/cases", "/customers",
+				"/admin/units", "/admin/units/new", "/admin/users", "/admin/users/new", "/account/tokens" }) {
 			assertThat(scriptBytes(admin, path)).as("script bytes of %s", path)
 				.isPositive()
 				.isLessThanOrEqualTo(300 * 1024);
