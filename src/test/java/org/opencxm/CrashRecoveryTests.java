@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the application as its own process on the default embedded database, kills it
@@ -87,7 +88,16 @@ class CrashRecoveryTests {
 						}
 					});
 				}
-				Thread.sleep(3000);
+				// killed while every writer is still sending, once each has a few
+				// acknowledged
+				await().atMost(Duration.ofMinutes(2)).until(() -> {
+					for (int w = 0; w < WRITERS; w++) {
+						if (this.acknowledged.get(w) < 20) {
+							return false;
+						}
+					}
+					return true;
+				});
 				first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 		}

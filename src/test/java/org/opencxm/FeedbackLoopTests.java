@@ -40,10 +40,7 @@ class FeedbackLoopTests {
 			.post("/api/v1/org-units",
 					Map.of("code", store, "parentCode", company, "kind", "STORE", "name", text("门店", "Store")))
 			.expect(201);
-		String survey = Api.unique("s");
-		this.api.admin()
-			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
-			.expect(201);
+		String survey = publishedFromTemplate("touchpoint");
 		int[][] scores = { { 10, 5, 7, 6 }, { 9, 4, 6, 5 }, { 3, 2, 2, 1 }, { 7, 4, 5, 4 }, { 0, 1, 1, 2 },
 				{ 8, 5, 6, 7 }, { 6, 3, 4, 3 }, { 9, 5, 3, 6 }, { 2, 1, 3, 2 }, { 5, 3, 6, 4 }, { 10, 4, 7, 7 },
 				{ 4, 2, 4, 3 }, { 8, 4, 5, 5 }, { 1, 2, 1, 1 } };
@@ -110,25 +107,10 @@ class FeedbackLoopTests {
 			.post("/api/v1/org-units",
 					Map.of("code", store, "parentCode", company, "kind", "STORE", "name", text("门店", "Store")))
 			.expect(201);
-		String journey = Api.unique("j");
-		this.api.admin()
-			.post("/api/v1/journeys",
-					Map.of("code", journey, "name", text("购物", "Shopping"), "stages",
-							List.of(Map.of("code", "visit", "name", text("到店", "Visit")))))
-			.expect(201);
-		String touchpoint = Api.unique("tp");
-		this.api.admin()
-			.post("/api/v1/touchpoints",
-					Map.of("code", touchpoint, "journeyCode", journey, "stageCode", "visit", "name",
-							text("收银台", "Checkout"), "contactType", "PERSONNEL", "channel", "STORE",
-							"brandExperienceLevel", "SERVICE", "ownerUnitCode", store))
-			.expect(201);
+		String touchpoint = checkoutOwnedBy(store);
 		String agentToken = this.api.userToken("AGENT", store);
 		String agent = this.api.as(agentToken).get("/api/v1/users/me").expect(200).json().get("username").asString();
-		String survey = Api.unique("s");
-		this.api.admin()
-			.post("/api/v1/surveys/from-template/touchpoint?code=" + survey + "&publish=true", "")
-			.expect(201);
+		String survey = publishedFromTemplate("touchpoint");
 		Map<String, Object> rule = new HashMap<>();
 		rule.put("code", Api.unique("rule"));
 		rule.put("name", text("投诉风险", "Complaint risk"));
@@ -185,23 +167,8 @@ class FeedbackLoopTests {
 		this.api.admin()
 			.post("/api/v1/org-units", Map.of("code", company, "kind", "COMPANY", "name", text("公司", "Company")))
 			.expect(201);
-		String journey = Api.unique("j");
-		this.api.admin()
-			.post("/api/v1/journeys",
-					Map.of("code", journey, "name", text("购物", "Shopping"), "stages",
-							List.of(Map.of("code", "visit", "name", text("到店", "Visit")))))
-			.expect(201);
-		String touchpoint = Api.unique("tp");
-		this.api.admin()
-			.post("/api/v1/touchpoints",
-					Map.of("code", touchpoint, "journeyCode", journey, "stageCode", "visit", "name",
-							text("收银台", "Checkout"), "contactType", "PERSONNEL", "channel", "STORE",
-							"brandExperienceLevel", "SERVICE", "ownerUnitCode", company))
-			.expect(201);
-		String survey = Api.unique("s");
-		this.api.admin()
-			.post("/api/v1/surveys/from-template/relationship-nps?code=" + survey + "&publish=true", "")
-			.expect(201);
+		String touchpoint = checkoutOwnedBy(company);
+		String survey = publishedFromTemplate("relationship-nps");
 		String customer = Api.unique("c");
 		this.api.admin().put("/api/v1/customers/" + customer, Map.of("homeUnitCode", company)).expect(201);
 		long response = this.api.admin()
@@ -224,6 +191,32 @@ class FeedbackLoopTests {
 				.contains(company));
 		assertThat(this.api.admin().get("/api/v1/analytics/units?metric=csat").expect(200).json().toString())
 			.doesNotContain(company);
+	}
+
+	/** A one-stage journey with a checkout touchpoint owned by the unit. */
+	private String checkoutOwnedBy(String unit) {
+		String journey = Api.unique("j");
+		this.api.admin()
+			.post("/api/v1/journeys",
+					Map.of("code", journey, "name", text("购物", "Shopping"), "stages",
+							List.of(Map.of("code", "visit", "name", text("到店", "Visit")))))
+			.expect(201);
+		String touchpoint = Api.unique("tp");
+		this.api.admin()
+			.post("/api/v1/touchpoints",
+					Map.of("code", touchpoint, "journeyCode", journey, "stageCode", "visit", "name",
+							text("收银台", "Checkout"), "contactType", "PERSONNEL", "channel", "STORE",
+							"brandExperienceLevel", "SERVICE", "ownerUnitCode", unit))
+			.expect(201);
+		return touchpoint;
+	}
+
+	private String publishedFromTemplate(String template) {
+		String survey = Api.unique("s");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/" + template + "?code=" + survey + "&publish=true", "")
+			.expect(201);
+		return survey;
 	}
 
 	private static JsonNode eventually(Supplier<Api.Response> call) {

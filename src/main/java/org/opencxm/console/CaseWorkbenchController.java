@@ -261,8 +261,6 @@ class CaseWorkbenchController {
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		System.err.println("DEBUGX errors=" + errors + " model=" + model.asMap().keySet() + " same="
-				+ (errors.getTarget() == form));
 		return page(model, item, form);
 	}
 

@@ -91,12 +91,7 @@ public class CommentAnalyses {
 		this.scope.runAsSystem(() -> {
 			ThemeCatalog catalog = this.themes.catalog();
 			List<Long> ids = batch.responses().stream().map(ResponseRecorded::responseId).toList();
-			for (SurveyResponse response : this.responses.getAll(ids)) {
-				if (response.submittedAt() != null && !texts(response).isEmpty()
-						&& !this.store.analysed(response.id())) {
-					this.events.publishEvent(store(response, catalog));
-				}
-			}
+			this.responses.getAll(ids).forEach((response) -> analyse(response, catalog));
 		});
 	}
 
@@ -110,11 +105,14 @@ public class CommentAnalyses {
 		if (this.store.analysed(responseId)) {
 			return Optional.empty();
 		}
-		Optional<SurveyResponse> response = this.responses.find(responseId);
-		if (response.isEmpty() || response.get().submittedAt() == null || texts(response.get()).isEmpty()) {
+		return this.responses.find(responseId).flatMap((response) -> analyse(response, this.themes.catalog()));
+	}
+
+	private Optional<CommentsAnalysed> analyse(SurveyResponse response, ThemeCatalog catalog) {
+		if (response.submittedAt() == null || texts(response).isEmpty() || this.store.analysed(response.id())) {
 			return Optional.empty();
 		}
-		CommentsAnalysed analysed = store(response.get(), this.themes.catalog());
+		CommentsAnalysed analysed = store(response, catalog);
 		this.events.publishEvent(analysed);
 		return Optional.of(analysed);
 	}

@@ -1,6 +1,7 @@
 package org.opencxm.console;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +12,15 @@ import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Draws the screenshots of the documentation from a small sample organisation. Runs only
  * when asked, on its own fresh database:
  * {@code ./mvnw test -Dtest=ConsoleScreenshotsTests -Dopencxm.screenshots=docs/images}.
  */
+import static org.awaitility.Awaitility.await;
+
 @ApplicationTest
 @EnabledIfSystemProperty(named = "opencxm.screenshots", matches = ".+")
 class ConsoleScreenshotsTests {
@@ -27,11 +31,15 @@ class ConsoleScreenshotsTests {
 	@Autowired
 	Api api;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	/**
 	 * Survey responses at the sample stores over the last 180 days, each store with its
 	 * own level and trend, so that the dashboards have something to show.
 	 */
-	private void responses(String survey, List<String> stores) {
+	private int responses(String survey, List<String> stores) {
+		int posted = 0;
 		java.util.Random random = new java.util.Random(7);
 		java.time.Instant now = java.time.Instant.now();
 		for (int s = 0; s < stores.size(); s++) {
@@ -56,9 +64,11 @@ class ConsoleScreenshotsTests {
 								Map.of("unit", stores.get(s), "answers", answers, "responseKey", Api.unique("k"),
 										"submittedAt", now.minus(java.time.Duration.ofDays(day)).toString()))
 						.expect(201);
+					posted++;
 				}
 			}
 		}
+		return posted;
 	}
 
 	private static int clamp(int value, int min, int max) {
@@ -66,7 +76,7 @@ class ConsoleScreenshotsTests {
 	}
 
 	@Test
-	void drawsTheHomeAndOrgUnitPages() throws InterruptedException {
+	void drawsTheHomeAndOrgUnitPages() {
 		Path folder = Path.of(System.getProperty("opencxm.screenshots"));
 		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
 		fixtures.unitWithCode("hx", null, "COMPANY", "华夏零售集团", "Huaxia Retail Group");
@@ -91,8 +101,11 @@ class ConsoleScreenshotsTests {
 		this.api.basic("li.wei", "screenshot-password").post("/api/v1/tokens", Map.of("name", "BI export")).expect(201);
 
 		this.api.admin().post("/api/v1/surveys/from-template/touchpoint?code=hx-visit&publish=true", "").expect(201);
-		responses("hx-visit", List.of("hx-sh-01", "hx-hz-01", "hx-gz-01", "hx-sz-01"));
-		Thread.sleep(15_000);
+		int posted = responses("hx-visit", List.of("hx-sh-01", "hx-hz-01", "hx-gz-01", "hx-sz-01"));
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> this.jdbc.sql("""
+				select coalesce(sum(d.responses), 0) from analytics_daily d
+				join survey s on s.id = d.survey_id where s.code = 'hx-visit'
+				""").query(Long.class).single() == posted);
 
 		this.browser.size(1280, 860);
 		this.browser.open(this.api.baseUrl() + "/login");
