@@ -21,6 +21,8 @@ enum Section {
 
 	CUSTOMERS("/customers", "nav.customers", Role.VIEWER),
 
+	DESIGN("/design/surveys", "nav.design", Role.CX_MANAGER),
+
 	ADMIN("/admin/units", "nav.admin", Role.ADMIN);
 
 	private final String path;
