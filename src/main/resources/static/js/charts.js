@@ -116,10 +116,62 @@
       chart.setOption(option);
       element.setAttribute('data-drawn', 'true');
       charts.push(chart);
+      pngButton(element, chart);
     });
     window.addEventListener('resize', function () {
       charts.forEach(function (chart) { chart.resize(); });
     });
+  }
+
+  // A chart is drawn as SVG (crisp, small, searchable); for a PNG the SVG is painted onto a
+  // canvas at twice its size on white, so the picture pastes well into slides and mails.
+  function pngButton(element, chart) {
+    var label = document.body.getAttribute('data-chart-png');
+    if (!label) {
+      return;
+    }
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button button-small button-quiet chart-png';
+    button.textContent = label;
+    var name = (element.getAttribute('aria-label') || 'chart').trim();
+    button.setAttribute('aria-label', label + ': ' + name);
+    button.addEventListener('click', function () {
+      png(chart, function (blob) {
+        download(blob, name.replace(/[\\/:*?"<>|\s]+/g, '-') + '.png');
+      });
+    });
+    element.insertAdjacentElement('afterend', button);
+  }
+
+  function png(chart, done) {
+    var scale = 2;
+    var width = chart.getWidth();
+    var height = chart.getHeight();
+    var svg = new Blob([chart.renderToSVGString()], { type: 'image/svg+xml;charset=utf-8' });
+    var url = URL.createObjectURL(svg);
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement('canvas');
+      canvas.width = width * scale;
+      canvas.height = height * scale;
+      var context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob(done, 'image/png');
+    };
+    image.src = url;
+  }
+
+  function download(blob, file) {
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   }
 
   function csv(button) {
@@ -136,12 +188,7 @@
       lines.push(cells.join(','));
     });
     var blob = new Blob(['\ufeff' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' });
-    var link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = button.getAttribute('data-file') || 'table.csv';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    download(blob, button.getAttribute('data-file') || 'table.csv');
   }
 
   document.addEventListener('click', function (event) {

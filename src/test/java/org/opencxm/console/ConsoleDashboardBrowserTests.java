@@ -66,10 +66,35 @@ class ConsoleDashboardBrowserTests {
 		assertThat(nps.getText()).contains("NPS").contains("95% CI").contains("n = 30");
 		assertThat(nps.findElement(org.openqa.selenium.By.cssSelector(".sig")).getText()).startsWith("significant");
 		this.browser.await("[data-trend=nps] .chart[data-drawn=true] svg");
+		assertSavesThePng("[data-trend=nps] .chart-png", "Trend-of-NPS");
 		this.browser.find("[data-trend=nps] details.chart-table summary").click();
 		assertThat(this.browser.findAll("#trend-nps tbody tr")).isNotEmpty();
 		assertThat(this.browser.text("#movers-table")).contains("Browser store");
 		assertThat(this.browser.text("[data-section=loop]")).contains("Closed loop");
+	}
+
+	/**
+	 * Clicks a chart's PNG button with the page's downloads caught, and checks that what
+	 * it would save is a PNG picture named after the chart.
+	 */
+	private void assertSavesThePng(String button, String name) {
+		this.browser
+			.script("""
+					window.savedFile = null;
+					HTMLAnchorElement.prototype.click = function () {
+					  var file = this.download;
+					  fetch(this.href).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {
+					    var bytes = new Uint8Array(buffer);
+					    window.savedFile = file + ' ' + String.fromCharCode(bytes[1], bytes[2], bytes[3]) + ' ' + bytes.length;
+					  });
+					};
+					""");
+		this.browser.find(button).click();
+		String saved = this.browser.until((driver) -> (String) this.browser.script("return window.savedFile;"));
+		String[] parts = saved.split(" ");
+		assertThat(parts[0]).startsWith(name).endsWith(".png");
+		assertThat(parts[1]).isEqualTo("PNG");
+		assertThat(Integer.parseInt(parts[2])).isGreaterThan(2000);
 	}
 
 	@Test
