@@ -3,7 +3,9 @@ package org.opencxm.actions;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.analytics.Comparison;
@@ -29,6 +32,7 @@ import org.opencxm.shared.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -69,11 +73,14 @@ public class DropAlerts {
 
 	private final Clock clock;
 
+	private final ZoneId defaultZone;
+
 	private final String insert;
 
 	DropAlerts(JdbcClient jdbc, SqlDialect dialect, AlertRules rules, Metrics metrics, OrgScope scope, OrgUnits units,
 			Touchpoints touchpoints, People people, Notifier notifier, RuleLimits limits,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock,
+			@Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.metrics = metrics;
@@ -85,6 +92,7 @@ public class DropAlerts {
 		this.limits = limits;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.defaultZone = ZoneId.of(defaultZone);
 		this.insert = dialect.upsert("alert_drop_notice", List.of("rule_id", "slice", "period_start"),
 				List.of("rule_id", "slice", "period_start", "unit_id", "touchpoint_id", "current_value",
 						"previous_value", "difference", "p_value", "current_n", "previous_n", "notified",
@@ -104,18 +112,21 @@ public class DropAlerts {
 	}
 
 	/**
-	 * Evaluates every active drop rule on the last complete period before today (by the
-	 * application's clock) and answers the drops found for the first time; a drop found
-	 * before is not reported again. Each drop is stored and told in a transaction of its
-	 * own, so that one rule that fails takes no other down with it.
+	 * Evaluates every active drop rule on the last complete period before today and
+	 * answers the drops found for the first time; a drop found before is not reported
+	 * again. Each drop is stored and told in a transaction of its own, so that one rule
+	 * that fails takes no other down with it.
 	 */
 	public List<DropAlert> evaluate() {
 		return this.scope.asSystem(() -> {
-			LocalDate today = LocalDate.now(this.clock);
+			Instant now = this.clock.instant();
+			Set<LocalDate> todays = todays(now);
 			List<DropAlert> found = new ArrayList<>();
 			for (AlertRules.DropRule rule : this.rules.dropRules()) {
 				try {
-					found.addAll(evaluate(rule, today));
+					for (LocalDate today : todays) {
+						found.addAll(evaluate(rule, today, now));
+					}
 				}
 				catch (RuntimeException ex) {
 					log.warn("Drop rule {} could not be evaluated", rule.view().code(), ex);
@@ -125,12 +136,41 @@ public class DropAlerts {
 		});
 	}
 
-	private List<DropAlert> evaluate(AlertRules.DropRule rule, LocalDate today) {
+	/**
+	 * Responses are counted on the local day of their unit, so each slice is judged on
+	 * the last period that is complete in its own unit's time zone (the default zone for
+	 * a touchpoint without an owner unit). The units' zones give the distinct "todays" to
+	 * query; usually there is one.
+	 */
+	private Set<LocalDate> todays(Instant now) {
+		Set<LocalDate> todays = new TreeSet<>();
+		todays.add(LocalDate.ofInstant(now, this.defaultZone));
+		for (OrgUnit unit : this.units.list()) {
+			todays.add(LocalDate.ofInstant(now, ZoneId.of(unit.timeZone())));
+		}
+		return todays;
+	}
+
+	private LocalDate today(Slice slice, Instant now) {
+		ZoneId zone = (slice.unit() != null) ? ZoneId.of(slice.unit().timeZone()) : this.defaultZone;
+		return LocalDate.ofInstant(now, zone);
+	}
+
+	/**
+	 * The first day of the last complete week (from Monday) or month before
+	 * {@code today}.
+	 */
+	static LocalDate lastCompletePeriod(DropCondition.Period period, LocalDate today) {
+		return (period == DropCondition.Period.WEEK)
+				? today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1)
+				: today.withDayOfMonth(1).minusMonths(1);
+	}
+
+	private List<DropAlert> evaluate(AlertRules.DropRule rule, LocalDate today, Instant now) {
 		DropCondition drop = rule.drop();
-		LocalDate current = (drop.period() == DropCondition.Period.WEEK)
-				? today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : today.withDayOfMonth(1);
-		LocalDate start = (drop.period() == DropCondition.Period.WEEK) ? current.minusWeeks(1) : current.minusMonths(1);
-		LocalDate end = current.minusDays(1);
+		LocalDate start = lastCompletePeriod(drop.period(), today);
+		LocalDate end = ((drop.period() == DropCondition.Period.WEEK) ? start.plusWeeks(1) : start.plusMonths(1))
+			.minusDays(1);
 		String dimension = (drop.slice() == DropCondition.Slice.UNIT) ? "unit" : "touchpoint";
 		AlertLimits limits = rule.limits().codes();
 		Map<String, String> filters = new HashMap<>();
@@ -159,7 +199,7 @@ public class DropAlerts {
 				continue;
 			}
 			Slice slice = slice(drop.slice(), code);
-			if (slice == null || !within(rule.limits(), drop.slice(), slice)) {
+			if (slice == null || !today(slice, now).equals(today) || !within(rule.limits(), drop.slice(), slice)) {
 				continue;
 			}
 			DropAlert alert = new DropAlert(rule.view().code(), drop.metric(), drop.slice(), code, start, end,

@@ -56,7 +56,10 @@ class DropAlertTests {
 		this.api.admin()
 			.post("/api/v1/surveys/from-template/touchpoint?publish=true&code=" + survey, Map.of())
 			.expect(201);
-		LocalDate monday = LocalDate.now(this.clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		// The store is in the default zone, Asia/Shanghai: its weeks end at its own
+		// midnight.
+		LocalDate monday = LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate lastWeek = monday.minusWeeks(1);
 		LocalDate weekBefore = monday.minusWeeks(2);
 		respond(survey, ws.store, weekBefore, Map.of(10, 10, 8, 2));
