@@ -90,7 +90,7 @@
       grid: { left: 8, right: 16, top: 28, bottom: 16, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', scale: true },
+      xAxis: { type: 'value', scale: !data.fromZero },
       yAxis: { type: 'category', data: data.y, inverse: true },
       series: data.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
     };

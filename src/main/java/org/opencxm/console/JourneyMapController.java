@@ -155,6 +155,8 @@ class JourneyMapController {
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("type", "bars");
+		// Counts of customers: bars from zero, so that their lengths compare.
+		chart.put("fromZero", true);
 		chart.put("y", funnel.stages().stream().map((step) -> step.name().in(locale)).toList());
 		chart.put("series", List.of(Map.of("name", this.messages.getMessage("journey.funnel.reached", null, locale),
 				"data", funnel.stages().stream().map(JourneyFunnel.Step::reached).toList())));

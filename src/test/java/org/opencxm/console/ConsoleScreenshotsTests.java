@@ -71,6 +71,77 @@ class ConsoleScreenshotsTests {
 		return posted;
 	}
 
+	/**
+	 * A store visit journey: touchpoints under four stages, each with its own level,
+	 * answered at the sample stores, and contacts that thin out stage by stage for the
+	 * funnel.
+	 */
+	private int journey(String journey, String survey, List<String> stores) {
+		List<Map<String, Object>> stages = List.of(
+				Map.of("code", "discover", "name", Map.of("zh-CN", "认知", "en", "Discover")),
+				Map.of("code", "visit", "name", Map.of("zh-CN", "到店", "en", "Visit")),
+				Map.of("code", "buy", "name", Map.of("zh-CN", "购买", "en", "Buy")),
+				Map.of("code", "after-sale", "name", Map.of("zh-CN", "售后", "en", "After sale")));
+		this.api.admin()
+			.post("/api/v1/journeys",
+					Map.of("code", journey, "name", Map.of("zh-CN", "门店购物旅程", "en", "Store shopping journey"), "stages",
+							stages))
+			.expect(201);
+		// stage, code, Chinese and English name, weight, channel, level of its scores
+		List<Object[]> touchpoints = List.of(
+				new Object[] { "discover", "hx-ad", "线上广告", "Online ads", 0.5, "WEB", 0.4 },
+				new Object[] { "discover", "hx-app", "会员小程序", "Member mini program", 1.0, "WECHAT", 0.9 },
+				new Object[] { "visit", "hx-greet", "迎宾", "Greeting", 1.5, "STORE", 1.2 },
+				new Object[] { "visit", "hx-fitting", "试衣", "Fitting room", 1.0, "STORE", -0.8 },
+				new Object[] { "buy", "hx-checkout", "收银", "Checkout", 2.0, "STORE", -1.4 },
+				new Object[] { "buy", "hx-pay", "移动支付", "Mobile payment", 0.5, "APP", 1.0 },
+				new Object[] { "after-sale", "hx-return", "退换货", "Returns", 1.5, "STORE", -0.3 },
+				new Object[] { "after-sale", "hx-hotline", "客服热线", "Service hotline", 1.0, "PHONE", 0.2 });
+		for (Object[] t : touchpoints) {
+			this.api.admin()
+				.post("/api/v1/touchpoints", Map.of("code", t[1], "journeyCode", journey, "stageCode", t[0], "name",
+						Map.of("zh-CN", t[2], "en", t[3]), "contactType", "PERSONNEL", "channel", t[5],
+						"brandExperienceLevel", "SERVICE", "weight", t[4], "semModules", List.of("FEEL", "ACT")))
+				.expect(201);
+		}
+		java.util.Random random = new java.util.Random(11);
+		java.time.Instant now = java.time.Instant.now();
+		int posted = 0;
+		for (Object[] t : touchpoints) {
+			double level = (double) t[6];
+			for (int i = 0; i < 36; i++) {
+				String store = stores.get(i % stores.size());
+				double mood = level + random.nextGaussian() * 1.3;
+				Map<String, Object> answers = new java.util.HashMap<>();
+				answers.put("nps", clamp((int) Math.round(7.5 + 1.5 * mood), 0, 10));
+				answers.put("csat", clamp((int) Math.round(3.6 + 0.8 * mood), 1, 5));
+				answers.put("ces", clamp((int) Math.round(4.5 + mood), 1, 7));
+				answers.put("sem-feel", clamp((int) Math.round(4.8 + mood), 1, 7));
+				answers.put("sem-act", clamp((int) Math.round(4.2 + mood), 1, 7));
+				this.api.admin()
+					.post("/api/v1/surveys/" + survey + "/responses",
+							Map.of("unit", store, "touchpoint", t[1], "answers", answers, "responseKey",
+									Api.unique("k"), "submittedAt",
+									now.minus(java.time.Duration.ofDays(1 + i * 2L)).toString()))
+					.expect(201);
+				posted++;
+			}
+		}
+		List<Map<String, Object>> contacts = new java.util.ArrayList<>();
+		String[] path = { "hx-app", "hx-greet", "hx-checkout", "hx-hotline" };
+		double[] reach = { 1.0, 0.72, 0.46, 0.21 };
+		for (int c = 0; c < 400; c++) {
+			double p = random.nextDouble();
+			for (int stage = 0; stage < path.length && p < reach[stage]; stage++) {
+				contacts.add(Map.of("eventId", "shot-" + c + "-" + stage, "customer", "shot-c" + c, "touchpoint",
+						path[stage], "unit", stores.get(c % stores.size()), "occurredAt",
+						now.minus(java.time.Duration.ofDays(40 - stage * 6L)).toString()));
+			}
+		}
+		this.api.admin().post("/api/v1/interactions/batch", Map.of("items", contacts)).expect(200);
+		return posted;
+	}
+
 	private static int clamp(int value, int min, int max) {
 		return Math.max(min, Math.min(max, value));
 	}
@@ -101,7 +172,8 @@ class ConsoleScreenshotsTests {
 		this.api.basic("li.wei", "screenshot-password").post("/api/v1/tokens", Map.of("name", "BI export")).expect(201);
 
 		this.api.admin().post("/api/v1/surveys/from-template/touchpoint?code=hx-visit&publish=true", "").expect(201);
-		int posted = responses("hx-visit", List.of("hx-sh-01", "hx-hz-01", "hx-gz-01", "hx-sz-01"));
+		List<String> stores = List.of("hx-sh-01", "hx-hz-01", "hx-gz-01", "hx-sz-01");
+		int posted = responses("hx-visit", stores) + journey("hx-shopping", "hx-visit", stores);
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> this.jdbc.sql("""
 				select coalesce(sum(d.responses), 0) from analytics_daily d
 				join survey s on s.id = d.survey_id where s.code = 'hx-visit'
@@ -119,6 +191,10 @@ class ConsoleScreenshotsTests {
 		this.browser.open(this.api.baseUrl() + "/key-experiences?survey=hx-visit&period=365d");
 		this.browser.await("main[data-page=key-experiences] .chart[data-drawn=true]");
 		this.browser.screenshot(folder.resolve("console-key-experiences.png"));
+
+		this.browser.open(this.api.baseUrl() + "/journeys/hx-shopping?period=90d");
+		this.browser.await("[data-section=funnel] .chart[data-drawn=true]");
+		this.browser.screenshot(folder.resolve("console-journey-map.png"));
 
 		this.browser.open(this.api.baseUrl() + "/units?period=90d");
 		this.browser.await("main[data-page=units-ranking] .chart[data-drawn=true]");
@@ -140,7 +216,8 @@ class ConsoleScreenshotsTests {
 
 		WebSession session = WebSession.signedIn(this.api, "li.wei", "screenshot-password", "en");
 		for (String path : List.of("/?period=90d", "/?period=365d", "/key-experiences?survey=hx-visit&period=365d",
-				"/units?period=365d", "/units/hx-east?period=90d", "/cases", "/customers")) {
+				"/units?period=365d", "/units/hx-east?period=90d", "/journeys/hx-shopping?period=90d",
+				"/touchpoints/hx-checkout?period=90d", "/cases", "/customers")) {
 			long[] nanos = new long[40];
 			for (int i = -5; i < nanos.length; i++) {
 				long start = System.nanoTime();
