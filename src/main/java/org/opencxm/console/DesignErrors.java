@@ -1,0 +1,90 @@
+package org.opencxm.console;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.InvalidInputException;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * Errors of the design forms. The forms build the request a module's API takes and let
+ * the module judge it: first the constraints declared on the request record (what the API
+ * checks before its service), then the service itself. Both answer with field paths of
+ * the request ({@code stages[1].name.en}), which become the form's fields
+ * ({@code stages[1].nameEn}).
+ */
+final class DesignErrors {
+
+	private DesignErrors() {
+	}
+
+	/**
+	 * The constraints the request record declares that it breaks, with reasons that do
+	 * not depend on the server's locale, so that they translate as
+	 * {@code violation.<reason>}.
+	 */
+	static List<FieldViolation> constraints(Validator validator, Object request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		for (ConstraintViolation<Object> violation : validator.validate(request)) {
+			Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+			String reason = switch (constraint) {
+				case NotNull notNull -> "must not be null";
+				case NotBlank notBlank -> "must not be null";
+				case NotEmpty notEmpty -> "must not be null";
+				case Pattern pattern -> violation.getMessage();
+				case Size size -> "has a length out of range";
+				case Positive positive -> "is too small";
+				case Min min -> "is too small";
+				case DecimalMin min -> "is too small";
+				case Max max -> "is too large";
+				case DecimalMax max -> "is too large";
+				default -> violation.getMessage();
+			};
+			violations.add(FieldViolation.of(violation.getPropertyPath().toString(), reason));
+		}
+		return violations;
+	}
+
+	/**
+	 * Puts violations with request paths on the form, each renamed by {@link #formField}
+	 * and then by {@code renamed}.
+	 */
+	static void reject(BindingResult form, List<FieldViolation> violations, UnaryOperator<String> renamed) {
+		List<FieldViolation> mapped = violations.stream()
+			.map((violation) -> FieldViolation.of(renamed.apply(formField(violation.field())), violation.reason()))
+			.toList();
+		FormErrors.reject(form, new InvalidInputException(mapped));
+	}
+
+	static void reject(BindingResult form, List<FieldViolation> violations) {
+		reject(form, violations, UnaryOperator.identity());
+	}
+
+	/**
+	 * A path of a request as the field of a form: the two languages of a text are two
+	 * fields ({@code name.zh} is {@code nameZh}); a missing text is reported at its
+	 * Chinese field.
+	 */
+	static String formField(String path) {
+		String field = path.replaceAll("(name|description)\\.zh$", "$1Zh")
+			.replaceAll("(name|description)\\.en$", "$1En");
+		return field.replaceAll("(^|\\.)(name)$", "$1$2Zh");
+	}
+
+}
