@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Size;
 import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.InvalidInputException;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -74,6 +76,49 @@ final class DesignErrors {
 
 	static void reject(BindingResult form, List<FieldViolation> violations) {
 		reject(form, violations, UnaryOperator.identity());
+	}
+
+	/**
+	 * Puts violations on the form; those inside a JSON field ({@code rule.all[0].unit})
+	 * go to that field with their path, the others to their own fields.
+	 */
+	static void rejectNested(BindingResult form, List<FieldViolation> violations, String jsonField) {
+		rejectNested(form, violations, jsonField, jsonField);
+	}
+
+	/**
+	 * As {@link #rejectNested(BindingResult, List, String)}, for a JSON value that the
+	 * form holds in a field of another name.
+	 */
+	static void rejectNested(BindingResult form, List<FieldViolation> violations, String jsonField, String formField) {
+		List<FieldViolation> others = new ArrayList<>();
+		for (FieldViolation violation : violations) {
+			String path = violation.field();
+			if (path.equals(jsonField)) {
+				form.rejectValue(formField, FormErrors.messageKey(violation.reason()), violation.reason());
+			}
+			else if (path.startsWith(jsonField + ".") || path.startsWith(jsonField + "[")) {
+				MessageSourceResolvable at = at(violation);
+				form.rejectValue(formField, "design.rule.at", at.getArguments(), at.getDefaultMessage());
+			}
+			else {
+				others.add(violation);
+			}
+		}
+		if (!others.isEmpty()) {
+			reject(form, others);
+		}
+	}
+
+	/**
+	 * A violation inside a JSON value as a message: its path, then its reason in the
+	 * user's language where there is a translation.
+	 */
+	static MessageSourceResolvable at(FieldViolation violation) {
+		MessageSourceResolvable reason = new DefaultMessageSourceResolvable(
+				new String[] { FormErrors.messageKey(violation.reason()) }, violation.reason());
+		return new DefaultMessageSourceResolvable(new String[] { "design.rule.at" },
+				new Object[] { violation.field(), reason }, violation.field() + ": " + violation.reason());
 	}
 
 	/**

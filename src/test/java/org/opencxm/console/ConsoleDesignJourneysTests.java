@@ -121,7 +121,7 @@ class ConsoleDesignJourneysTests {
 			.containsPattern("<option value=\"buy\" selected=\"selected\">");
 
 		String reception = Api.unique("tp");
-		Map<String, String> form = touchpointForm(reception, "visit", SCRIPT, "Reception");
+		Map<String, String> form = touchpointForm(reception, "visit", "接待", SCRIPT);
 		form.put("semModules", "FEEL");
 		form.put("weight", "2.5");
 		form.put("ownerUnitCode", store);
