@@ -1,5 +1,7 @@
 package org.opencxm.console;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,9 @@ class AlertRuleDesignController {
 	static final List<String> DROP_METRICS = List.of("nps", "csat", "ces", "sem.sense", "sem.feel", "sem.think",
 			"sem.act", "sem.relate");
 
+	/** The days over which the list counts the cases each rule opened. */
+	static final int RECENT_DAYS = 30;
+
 	private static final Pattern ROW = Pattern.compile("^condition\\.(?:all|any)\\[(\\d+)\\](?:\\.(\\w+))?.*$");
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("drop", "dropMetric"),
@@ -74,23 +79,35 @@ class AlertRuleDesignController {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	AlertRuleDesignController(OrgScope scope, AlertRules rules, DesignChoices choices, Validator validator,
-			JsonMapper json) {
+			JsonMapper json, Clock clock) {
 		this.scope = scope;
 		this.rules = rules;
 		this.choices = choices;
 		this.validator = validator;
 		this.json = json;
+		this.clock = clock;
 	}
 
-	/** A rule in the list, with its condition in a line. */
-	record Listed(AlertRule rule, String summary) {
+	/**
+	 * A rule in the list, with its condition in a line and the number of cases it opened
+	 * in the last {@link #RECENT_DAYS} days in the units the user may see.
+	 */
+	record Listed(AlertRule rule, String summary, long cases) {
 	}
 
 	@GetMapping
 	String list(Model model) {
 		this.scope.requireRole(Role.CX_MANAGER);
-		model.addAttribute("rules", this.rules.list().stream().map((rule) -> new Listed(rule, summary(rule))).toList());
+		Map<String, Long> cases = this.rules.casesOpenedSince(this.clock.instant().minus(Duration.ofDays(RECENT_DAYS)));
+		model.addAttribute("rules",
+				this.rules.list()
+					.stream()
+					.map((rule) -> new Listed(rule, summary(rule), cases.getOrDefault(rule.code(), 0L)))
+					.toList());
+		model.addAttribute("recentDays", RECENT_DAYS);
 		return "design/alert-rules";
 	}
 

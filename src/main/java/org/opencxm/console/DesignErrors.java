@@ -2,6 +2,7 @@ package org.opencxm.console;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -50,6 +51,8 @@ final class DesignErrors {
 				case NotBlank notBlank -> "must not be null";
 				case NotEmpty notEmpty -> "must not be null";
 				case Pattern pattern -> violation.getMessage();
+				case Size size when violation.getInvalidValue() instanceof Collection<?> ->
+					"has too few or too many entries";
 				case Size size -> "has a length out of range";
 				case Positive positive -> "is too small";
 				case Min min -> "is too small";

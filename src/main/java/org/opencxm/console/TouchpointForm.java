@@ -63,10 +63,6 @@ record TouchpointForm(@Nullable String code, @Nullable String stageCode, @Nullab
 				touchpoint.standardActions().stream().map(ActionRow::of).toList());
 	}
 
-	boolean hasModule(SemModule module) {
-		return this.semModules != null && this.semModules.contains(module);
-	}
-
 	/** The form after an editing step of its standard actions (see {@link RowOps}). */
 	TouchpointForm apply(String op) {
 		return new TouchpointForm(this.code, this.stageCode, this.parentCode, this.nameZh, this.nameEn,

@@ -1,8 +1,10 @@
 package org.opencxm.console;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The alert-rule pages of the design area: response rules from condition rows or nested
@@ -99,6 +102,7 @@ class ConsoleDesignAlertRulesTests {
 	@Test
 	void nestedConditionsAreEditedAsJsonAndDropRulesHaveTheirOwnFields() {
 		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		manager.page("/design/alert-rules/new", 200);
 		String code = Api.unique("ar");
 		Map<String, String> form = responseRule(code, "Escalation risk");
 		form.put("rows[0].field", "npsClass");
@@ -157,7 +161,7 @@ class ConsoleDesignAlertRulesTests {
 		rule = this.api.admin().get("/api/v1/alert-rules/" + drop).expect(200).json();
 		assertThat(rule.get("kind").asString()).isEqualTo("DROP");
 		assertThat(rule.get("drop").get("minDrop").asDouble()).isEqualTo(10.0);
-		assertThat(manager.page("/design/alert-rules/" + drop, 200)).containsPattern("value=\"DROP\" checked");
+		assertThat(manager.page("/design/alert-rules/" + drop, 200)).containsPattern("value=\"DROP\"[^>]*checked");
 	}
 
 	@Test
@@ -170,6 +174,7 @@ class ConsoleDesignAlertRulesTests {
 			.doesNotContain("<option value=\"" + other + "\"");
 
 		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		manager.page("/design/alert-rules/new", 200);
 		String code = Api.unique("ar");
 		Map<String, String> form = responseRule(code, "Detractors");
 		form.put("rows[0].field", "nps");
@@ -185,6 +190,39 @@ class ConsoleDesignAlertRulesTests {
 		assertThat(this.api.admin().get("/api/v1/alert-rules/" + code).expect(200).json().get("active").asBoolean())
 			.isTrue();
 		signedIn("ADMIN", null, "en").page("/design/alert-rules/" + code, 200);
+	}
+
+	@Test
+	void theListCountsTheCasesEachRuleOpenedInTheUnitsTheUserMaySee() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "公司", "Company");
+		String store = fixtures.unit("st", company, "STORE", "门店", "Store");
+		String elsewhere = fixtures.unit("co", null, "COMPANY", "别的公司", "Other company");
+		JourneyData data = new JourneyData(this.api);
+		String journey = data.journey(Map.of("zh-CN", "旅程", "en", "Journey"), "visit");
+		String touchpoint = data.touchpoint(journey, "visit", null, Map.of("zh-CN", "接待", "en", "Reception"), 1.0);
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		manager.page("/design/alert-rules/new", 200);
+		String code = Api.unique("ar");
+		Map<String, String> form = responseRule(code, "Detractors at the store");
+		form.put("rows[0].field", "nps");
+		form.put("rows[0].op", "lte");
+		form.put("rows[0].value", "6");
+		form.put("units", company);
+		assertThat(manager.post("/design/alert-rules", form).statusCode()).isEqualTo(302);
+		assertThat(manager.page("/design/alert-rules", 200))
+			.containsPattern("data-rule=\"" + code + "\"[\\s\\S]*?data-cases=\"0\"");
+
+		data.respond(touchpoint, store, 3, 2, 6, "slow");
+		data.respond(touchpoint, store, 10, 5, 1, "great");
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> Pattern.compile("data-rule=\"" + code + "\"[\\s\\S]*?data-cases=\"1\"")
+				.matcher(manager.page("/design/alert-rules", 200))
+				.find());
+		WebSession outside = signedIn("CX_MANAGER", elsewhere, "en");
+		assertThat(outside.page("/design/alert-rules", 200))
+			.containsPattern("data-rule=\"" + code + "\"[\\s\\S]*?data-cases=\"0\"");
 	}
 
 	private WebSession signedIn(String role, @Nullable String scope, String language) {

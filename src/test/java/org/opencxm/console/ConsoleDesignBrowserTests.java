@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The design pages in a real browser: the live count of a segment rule follows the typing,
- * a touchpoint added in the journey editor appears on the journey map, a condition row is
- * added in place, and the pages fit a phone.
+ * The design pages in a real browser: the live count of a segment rule follows the
+ * typing, a touchpoint added in the journey editor appears on the journey map, a
+ * condition row is added in place, and the pages fit a phone.
  */
 @ApplicationTest
 class ConsoleDesignBrowserTests {
@@ -42,7 +42,8 @@ class ConsoleDesignBrowserTests {
 
 		this.browser.type("#rule", "{\"unit\": \"" + company + "\"}");
 		this.browser.await("#live-count[data-count='3']");
-		this.browser.type("#rule", "{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"VIP\"]}]}");
+		this.browser.type("#rule",
+				"{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"VIP\"]}]}");
 		this.browser.await("#live-count[data-count='2']");
 		assertThat(this.browser.findAll("#segment-preview .sample li")).hasSize(2);
 		this.browser.type("#rule", "{\"unit\": ");
@@ -50,7 +51,8 @@ class ConsoleDesignBrowserTests {
 		assertThat(this.browser.findAll("#live-count")).isEmpty();
 
 		String code = Api.unique("sg");
-		this.browser.type("#rule", "{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"LOW\"]}]}");
+		this.browser.type("#rule",
+				"{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"LOW\"]}]}");
 		this.browser.await("#live-count[data-count='1']");
 		this.browser.type("#code", code).type("#nameZh", "低价值客户").type("#nameEn", "Low tier");
 		this.browser.find("#segment-form .form-actions button[type=submit]").click();
