@@ -123,7 +123,9 @@ class AlertRuleDesignController {
 			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		if (op != null) {
-			return redraw(model, step(form, op), null);
+			AlertRuleForm changed = step(form, op);
+			model.addAttribute("focus", RowOps.focusField(op, changed.rows().size(), "rows[%d].field"));
+			return redraw(model, changed, null);
 		}
 		return save(form, errors, null, model, response, redirect);
 	}
@@ -142,7 +144,9 @@ class AlertRuleDesignController {
 		this.scope.requireRole(Role.CX_MANAGER);
 		AlertRule rule = this.rules.get(code);
 		if (op != null) {
-			return redraw(model, step(form, op), rule);
+			AlertRuleForm changed = step(form, op);
+			model.addAttribute("focus", RowOps.focusField(op, changed.rows().size(), "rows[%d].field"));
+			return redraw(model, changed, rule);
 		}
 		return save(form, errors, rule, model, response, redirect);
 	}

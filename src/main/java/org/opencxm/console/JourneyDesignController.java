@@ -89,7 +89,9 @@ class JourneyDesignController {
 			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		if (op != null) {
-			return redraw(model, form.apply(op), null);
+			JourneyForm changed = form.apply(op);
+			model.addAttribute("focus", RowOps.focusField(op, changed.stages().size(), "stages[%d].code"));
+			return redraw(model, changed, null);
 		}
 		return save(form, errors, null, model, response, redirect);
 	}
@@ -108,7 +110,9 @@ class JourneyDesignController {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Journey journey = this.journeys.get(code);
 		if (op != null) {
-			return redraw(model, form.apply(op), journey);
+			JourneyForm changed = form.apply(op);
+			model.addAttribute("focus", RowOps.focusField(op, changed.stages().size(), "stages[%d].code"));
+			return redraw(model, changed, journey);
 		}
 		return save(form, errors, journey, model, response, redirect);
 	}

@@ -96,7 +96,10 @@ class TouchpointDesignController {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Journey current = this.journeys.get(journey);
 		if (op != null) {
-			return redraw(model, current, form.apply(op), null);
+			TouchpointForm changed = form.apply(op);
+			model.addAttribute("focus",
+					RowOps.focusField(op, changed.standardActions().size(), "standardActions[%d].code"));
+			return redraw(model, current, changed, null);
 		}
 		return save(current, form, errors, null, model, response, redirect);
 	}
@@ -118,7 +121,10 @@ class TouchpointDesignController {
 		Journey current = this.journeys.get(journey);
 		Touchpoint touchpoint = touchpointOf(current, code);
 		if (op != null) {
-			return redraw(model, current, form.apply(op), touchpoint);
+			TouchpointForm changed = form.apply(op);
+			model.addAttribute("focus",
+					RowOps.focusField(op, changed.standardActions().size(), "standardActions[%d].code"));
+			return redraw(model, current, changed, touchpoint);
 		}
 		return save(current, form, errors, touchpoint, model, response, redirect);
 	}

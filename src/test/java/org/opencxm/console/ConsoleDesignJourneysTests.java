@@ -51,7 +51,8 @@ class ConsoleDesignJourneysTests {
 		assertThat(redrawn.body().indexOf("value=\"buy\"")).isLessThan(redrawn.body().indexOf("value=\"visit\""));
 		Map<String, String> added = new LinkedHashMap<>(form);
 		added.put("op", "add");
-		assertThat(manager.post("/design/journeys", added).body()).contains("name=\"stages[2].code\"");
+		assertThat(manager.post("/design/journeys", added).body()).containsPattern(
+				"<input[^>]*autofocus[^>]*name=\"stages\\[2\\]\\.code\"|<input[^>]*name=\"stages\\[2\\]\\.code\"[^>]*autofocus");
 		this.api.admin().get("/api/v1/journeys/" + code).expect(404);
 
 		Map<String, String> unnamed = new LinkedHashMap<>(form);
