@@ -48,6 +48,25 @@ class DesignErrors {
 		return !violations.isEmpty();
 	}
 
+	/**
+	 * The checks the API runs before the survey service: the constraints of the request,
+	 * and whole-number fields the form could not read.
+	 * @return whether the survey form may go to the service
+	 */
+	boolean check(SurveyForm form, BindingResult binding) {
+		if (binding.hasErrors()) {
+			return false;
+		}
+		List<QuestionForm> questions = form.getQuestions();
+		for (int i = 0; i < questions.size(); i++) {
+			if (questions.get(i).missingRange()) {
+				binding.rejectValue("questions[" + i + "].max", "validation.required");
+			}
+		}
+		boolean invalid = validate(form.request(), binding, SurveyForm::field);
+		return !invalid && !binding.hasErrors();
+	}
+
 	/** Puts the violations a service reported on the form. */
 	static void reject(BindingResult form, InvalidInputException ex, UnaryOperator<String> field) {
 		List<FieldViolation> renamed = new ArrayList<>();

