@@ -1,9 +1,11 @@
 package org.opencxm.console;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
@@ -122,6 +124,32 @@ class ConsoleDesignBrowserTests {
 		moveDown.sendKeys(Keys.ENTER);
 		this.browser.await(".notice-info");
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("questions1.code");
+	}
+
+	/**
+	 * The builder's pictures in the documentation:
+	 * {@code ./mvnw test -Dtest=ConsoleDesignBrowserTests -Dopencxm.screenshots=docs/images}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "opencxm.screenshots", matches = ".+")
+	void drawsTheSurveyBuilder() {
+		Path folder = Path.of(System.getProperty("opencxm.screenshots"));
+		String code = Api.unique("visit");
+		this.api.admin()
+			.post("/api/v1/surveys/from-template/touchpoint?code=" + code + "&publish=true", Map.of())
+			.expect(201);
+		signIn(this.fixtures.user("CX_MANAGER", null, "zh-CN"));
+		this.browser.size(1440, 1000);
+		this.browser.open(url("/design/surveys/" + code));
+		this.browser.await("main[data-page=survey-builder]");
+		this.browser.driver().switchTo().frame("preview");
+		this.browser.await("legend");
+		this.browser.driver().switchTo().defaultContent();
+		this.browser.screenshot(folder.resolve("console-survey-builder.png"));
+		this.browser.size(375, 812);
+		this.browser.open(url("/design/triggers/new"));
+		this.browser.await("main[data-page=trigger-form]");
+		this.browser.screenshot(folder.resolve("console-trigger-phone.png"));
 	}
 
 	private void signIn(Account account) {

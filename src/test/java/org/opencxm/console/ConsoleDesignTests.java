@@ -294,7 +294,8 @@ class ConsoleDesignTests {
 		assertThat(trigger.get("channels")).extracting(JsonNode::asString).containsExactly("SMS", "EMAIL");
 		assertThat(trigger.get("samplingRate").asDouble()).isEqualTo(0.5);
 		assertThat(session.page("/design/triggers", 200)).contains("data-code=\"" + code + "\"")
-			.contains("SMS → EMAIL");
+			.contains("data-channels=\"SMS,EMAIL\"")
+			.contains("Text message");
 
 		String edit = session.page("/design/triggers/" + code, 200);
 		assertThat(edit).contains("value=\"21:00\"");
