@@ -53,7 +53,7 @@ class ConsoleBrowserTests {
 		this.browser.await("main[data-page=overview]");
 		assertThat(this.browser.text("main .page-header p.muted")).contains("Administrator");
 		assertThat(this.browser.text(".usermenu .username")).isEqualTo("Administrator");
-		assertThat(this.browser.findAll(".mainnav a")).hasSize(7);
+		assertThat(this.browser.findAll(".mainnav a")).hasSize(8);
 		assertThat(this.browser.find(".mainnav a.current").getAttribute("aria-current")).isEqualTo("page");
 		assertThat(this.browser.findAll(".linklist a[href='/swagger-ui.html']")).hasSize(1);
 	}
