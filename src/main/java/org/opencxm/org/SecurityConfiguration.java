@@ -65,6 +65,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			// The survey builder shows its preview in a frame of the console's own pages;
+			// other sites still may not frame any page.
+			.headers((headers) -> headers.frameOptions((frame) -> frame.sameOrigin()))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/").permitAll())
 			.logout((logout) -> logout.permitAll());
 		return http.build();

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +56,12 @@ class TriggerController {
 	@PostMapping("/survey-triggers")
 	ResponseEntity<Trigger> create(@Valid @RequestBody TriggerRequest request) {
 		Created<Trigger> result = this.triggers.create(request);
+		return result.answer("/api/v1/survey-triggers/" + result.value().code());
+	}
+
+	@PutMapping("/survey-triggers/{code}")
+	ResponseEntity<Trigger> put(@PathVariable String code, @Valid @RequestBody TriggerRequest request) {
+		Created<Trigger> result = this.triggers.put(code, request);
 		return result.answer("/api/v1/survey-triggers/" + result.value().code());
 	}
 

@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.opencxm.journeys.Journey;
 import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.TouchpointRef;
@@ -84,6 +87,56 @@ public class Triggers {
 	@Transactional
 	public Created<Trigger> create(TriggerRequest request) {
 		this.scope.requireRole(Role.CX_MANAGER);
+		Resolved wanted = resolve(request);
+		Optional<Trigger> existing = find(request.code());
+		if (existing.isPresent()) {
+			Trigger current = existing.get();
+			if (same(current, wanted.trigger())) {
+				return new Created<>(current, false);
+			}
+			throw new ConflictException("trigger " + request.code() + " exists already with other values", current);
+		}
+		insert(wanted);
+		return new Created<>(get(request.code()), true);
+	}
+
+	/**
+	 * Creates the trigger under this code or changes it. Invitations it made already keep
+	 * the rules they were made under.
+	 */
+	@Transactional
+	public Created<Trigger> put(String code, TriggerRequest request) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		if (!code.equals(request.code())) {
+			throw new InvalidInputException("code", "must match the code in the path");
+		}
+		Resolved wanted = resolve(request);
+		Optional<Trigger> existing = find(code);
+		if (existing.isEmpty()) {
+			insert(wanted);
+			return new Created<>(get(code), true);
+		}
+		if (!same(existing.get(), wanted.trigger())) {
+			this.jdbc.sql("""
+					update survey_trigger set survey_id = :survey, touchpoint_id = :touchpoint, stage_id = :stage,
+						delay_minutes = :delay, channels = :channels, quarantine_days = :quarantine,
+						sampling_rate = :sampling, quiet_start = :quietStart, quiet_end = :quietEnd,
+						expiry_hours = :expiry, active = :active
+					where code = :code
+					""").params(params(wanted)).update();
+		}
+		return new Created<>(get(code), false);
+	}
+
+	private record Resolved(Trigger trigger, long surveyId, @Nullable Long touchpointId, @Nullable Long stageId) {
+
+	}
+
+	/**
+	 * Checks the references and rules of a request and resolves its codes, or throws with
+	 * every problem found.
+	 */
+	private Resolved resolve(TriggerRequest request) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Survey survey = this.surveys.find(request.survey()).orElse(null);
 		if (survey == null) {
@@ -126,39 +179,38 @@ public class Triggers {
 		if (!violations.isEmpty() || survey == null) {
 			throw new InvalidInputException(violations);
 		}
-		Trigger wanted = new Trigger(0, request.code(), survey.code(), request.touchpoint(),
+		Trigger trigger = new Trigger(0, request.code(), survey.code(), request.touchpoint(),
 				(stageId != null) ? request.journey() : null, (stageId != null) ? request.stage() : null,
 				request.delay(), request.channels(), request.quarantine(), request.sampling(), request.quietStart(),
 				request.quietEnd(), request.expiry(), !Boolean.FALSE.equals(request.active()));
-		Optional<Trigger> existing = find(request.code());
-		if (existing.isPresent()) {
-			Trigger current = existing.get();
-			if (same(current, wanted)) {
-				return new Created<>(current, false);
-			}
-			throw new ConflictException("trigger " + request.code() + " exists already with other values", current);
-		}
+		return new Resolved(trigger, survey.id(), touchpointId, stageId);
+	}
+
+	private void insert(Resolved wanted) {
 		this.jdbc.sql("""
 				insert into survey_trigger (code, survey_id, touchpoint_id, stage_id, delay_minutes, channels,
 					quarantine_days, sampling_rate, quiet_start, quiet_end, expiry_hours, active, created_at)
 				values (:code, :survey, :touchpoint, :stage, :delay, :channels, :quarantine, :sampling, :quietStart,
 					:quietEnd, :expiry, :active, :now)
-				""")
-			.param("code", wanted.code())
-			.param("survey", survey.id())
-			.param("touchpoint", touchpointId)
-			.param("stage", stageId)
-			.param("delay", wanted.delayMinutes())
-			.param("channels", wanted.channels().stream().map(Enum::name).collect(Collectors.joining(",")))
-			.param("quarantine", wanted.quarantineDays())
-			.param("sampling", wanted.samplingRate())
-			.param("quietStart", wanted.quietStart())
-			.param("quietEnd", wanted.quietEnd())
-			.param("expiry", wanted.expiryHours())
-			.param("active", wanted.active())
-			.param("now", SqlTime.of(this.clock.instant()))
-			.update();
-		return new Created<>(get(request.code()), true);
+				""").params(params(wanted)).param("now", SqlTime.of(this.clock.instant())).update();
+	}
+
+	private static Map<String, @Nullable Object> params(Resolved wanted) {
+		Trigger trigger = wanted.trigger();
+		Map<String, @Nullable Object> params = new HashMap<>();
+		params.put("code", trigger.code());
+		params.put("survey", wanted.surveyId());
+		params.put("touchpoint", wanted.touchpointId());
+		params.put("stage", wanted.stageId());
+		params.put("delay", trigger.delayMinutes());
+		params.put("channels", trigger.channels().stream().map(Enum::name).collect(Collectors.joining(",")));
+		params.put("quarantine", trigger.quarantineDays());
+		params.put("sampling", trigger.samplingRate());
+		params.put("quietStart", trigger.quietStart());
+		params.put("quietEnd", trigger.quietEnd());
+		params.put("expiry", trigger.expiryHours());
+		params.put("active", trigger.active());
+		return params;
 	}
 
 	private static boolean same(Trigger a, Trigger b) {

@@ -253,6 +253,36 @@ class TriggerRuleTests {
 		this.api.as(this.api.userToken("UNIT_MANAGER", null)).post("/api/v1/survey-triggers", body).expect(403);
 	}
 
+	@Test
+	void aTriggerIsChangedInPlaceAndTheSameChangeAgainChangesNothing() {
+		String code = Api.unique("trg");
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "survey", this.survey, "touchpoint",
+				this.workspace.touchpoint, "channels", List.of("EMAIL")));
+		this.api.admin().put("/api/v1/survey-triggers/" + code, body).expect(201);
+		long id = this.api.admin().get("/api/v1/survey-triggers/" + code).expect(200).json().get("id").asLong();
+		body.put("delayMinutes", 5);
+		body.put("channels", List.of("SMS", "EMAIL"));
+		body.put("active", false);
+		var changed = this.api.admin().put("/api/v1/survey-triggers/" + code, body).expect(200).json();
+		assertThat(changed.get("id").asLong()).isEqualTo(id);
+		assertThat(changed.get("delayMinutes").asInt()).isEqualTo(5);
+		assertThat(changed.get("channels")).extracting((c) -> c.asString()).containsExactly("SMS", "EMAIL");
+		assertThat(changed.get("active").asBoolean()).isFalse();
+		this.api.admin().put("/api/v1/survey-triggers/" + code, body).expect(200);
+
+		body.put("touchpoint", Api.unique("none"));
+		assertThat(field(this.api.admin().put("/api/v1/survey-triggers/" + code, body).expect(422).body()))
+			.isEqualTo("touchpoint");
+		body.put("touchpoint", this.workspace.touchpoint);
+		assertThat(
+				field(this.api.admin().put("/api/v1/survey-triggers/" + Api.unique("other"), body).expect(422).body()))
+			.isEqualTo("code");
+		this.api.as(this.api.userToken("UNIT_MANAGER", null)).put("/api/v1/survey-triggers/" + code, body).expect(403);
+		assertThat(
+				this.api.admin().get("/api/v1/survey-triggers/" + code).expect(200).json().get("delayMinutes").asInt())
+			.isEqualTo(5);
+	}
+
 	private static String field(String problem) {
 		return Api.parse(problem).get("errors").get(0).get("field").asString();
 	}
