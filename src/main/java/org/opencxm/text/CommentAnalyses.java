@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.org.OrgScope;
@@ -83,15 +86,14 @@ public class CommentAnalyses {
 	}
 
 	/**
-	 * Responses imported by one batch request, read in one go: each is analysed as if
-	 * sent alone.
+	 * Responses imported by one batch request, read, analysed and stored in one go: each
+	 * is analysed as if sent alone.
 	 */
 	@ApplicationModuleListener
 	void on(ResponsesRecorded batch) {
 		this.scope.runAsSystem(() -> {
-			ThemeCatalog catalog = this.themes.catalog();
 			List<Long> ids = batch.responses().stream().map(ResponseRecorded::responseId).toList();
-			this.responses.getAll(ids).forEach((response) -> analyse(response, catalog));
+			analyse(this.responses.getAll(ids), this.themes.catalog());
 		});
 	}
 
@@ -102,19 +104,26 @@ public class CommentAnalyses {
 	 */
 	@Transactional
 	public Optional<CommentsAnalysed> analyse(long responseId) {
-		if (this.store.analysed(responseId)) {
-			return Optional.empty();
-		}
-		return this.responses.find(responseId).flatMap((response) -> analyse(response, this.themes.catalog()));
+		return this.responses.find(responseId)
+			.flatMap((response) -> analyse(List.of(response), this.themes.catalog()).stream().findFirst());
 	}
 
-	private Optional<CommentsAnalysed> analyse(SurveyResponse response, ThemeCatalog catalog) {
-		if (response.submittedAt() == null || texts(response).isEmpty() || this.store.analysed(response.id())) {
-			return Optional.empty();
+	/**
+	 * Analyses and stores the open answers of those complete responses not analysed
+	 * before, and publishes a {@link CommentsAnalysed} for each.
+	 */
+	private List<CommentsAnalysed> analyse(List<SurveyResponse> responses, ThemeCatalog catalog) {
+		List<SurveyResponse> open = responses.stream()
+			.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+			.toList();
+		if (open.isEmpty()) {
+			return List.of();
 		}
-		CommentsAnalysed analysed = store(response, catalog);
-		this.events.publishEvent(analysed);
-		return Optional.of(analysed);
+		Set<Long> analysedBefore = this.store.analysedAmong(open.stream().map(SurveyResponse::id).toList());
+		List<CommentsAnalysed> analysed = store(
+				open.stream().filter((response) -> !analysedBefore.contains(response.id())).toList(), catalog);
+		analysed.forEach(this.events::publishEvent);
+		return analysed;
 	}
 
 	/**
@@ -186,16 +195,14 @@ public class CommentAnalyses {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return java.util.Objects.requireNonNull(this.transactions.execute((status) -> {
-					int[] counts = { 0, 0 };
-					for (SurveyResponse response : items) {
-						if (response.submittedAt() == null || texts(response).isEmpty()) {
-							continue;
-						}
-						this.store.delete(response.id());
-						counts[0]++;
-						counts[1] += store(response, catalog).comments().size();
-					}
-					return counts;
+					List<SurveyResponse> open = items.stream()
+						.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+						.toList();
+					open.forEach((response) -> this.store.delete(response.id()));
+					int comments = store(open, catalog).stream()
+						.mapToInt((analysed) -> analysed.comments().size())
+						.sum();
+					return new int[] { open.size(), comments };
 				}));
 			}
 			catch (DataIntegrityViolationException ex) {
@@ -206,21 +213,33 @@ public class CommentAnalyses {
 		}
 	}
 
-	private CommentsAnalysed store(SurveyResponse response, ThemeCatalog catalog) {
-		Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
-		CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
-				response.touchpointId(), submitted, submitted.atZone(zone(response.unitId())).toLocalDate());
+	/**
+	 * Analyses the responses' open answers and stores them in one batch; answers what was
+	 * analysed, a response at a time.
+	 */
+	private List<CommentsAnalysed> store(List<SurveyResponse> responses, ThemeCatalog catalog) {
+		Map<@Nullable Long, ZoneId> zones = new HashMap<>();
 		Instant now = this.clock.instant();
-		List<CommentsAnalysed.Comment> comments = new ArrayList<>();
-		for (Answer.Text text : texts(response)) {
-			CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
-			this.store.insert(placement, text.questionCode(), analysis, now);
-			comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
-					analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
-					List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
+		List<CommentStore.Analysed> rows = new ArrayList<>();
+		List<CommentsAnalysed> analysed = new ArrayList<>(responses.size());
+		for (SurveyResponse response : responses) {
+			Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
+			ZoneId zone = zones.computeIfAbsent(response.unitId(), this::zone);
+			CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
+					response.touchpointId(), submitted, submitted.atZone(zone).toLocalDate());
+			List<CommentsAnalysed.Comment> comments = new ArrayList<>();
+			for (Answer.Text text : texts(response)) {
+				CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
+				rows.add(new CommentStore.Analysed(placement, text.questionCode(), analysis));
+				comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
+						analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
+						List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
+			}
+			analysed.add(new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(),
+					response.touchpointId(), response.unitId(), submitted, comments));
 		}
-		return new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(), response.touchpointId(),
-				response.unitId(), submitted, comments);
+		this.store.insertAll(rows, now);
+		return analysed;
 	}
 
 	private static List<Answer.Text> texts(SurveyResponse response) {
