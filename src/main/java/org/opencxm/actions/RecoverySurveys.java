@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,10 +35,14 @@ import org.opencxm.surveys.Surveys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recovery survey: when a case with a customer is resolved, the customer is invited,
@@ -81,9 +86,14 @@ public class RecoverySurveys {
 
 	private final String insert;
 
+	private final TransactionTemplate ownTransaction;
+
 	RecoverySurveys(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, Surveys surveys, SurveyTemplates templates,
-			Invitations invitations, Responses responses, CaseFollowUps followUps, Cases cases, Clock clock) {
+			Invitations invitations, Responses responses, CaseFollowUps followUps, Cases cases, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.scope = scope;
 		this.surveys = surveys;
 		this.templates = templates;
@@ -236,9 +246,25 @@ public class RecoverySurveys {
 	private Optional<Survey> survey(String code) {
 		Optional<Survey> survey = this.surveys.find(code);
 		if (survey.isEmpty() && code.equals(RecoverySettings.DEFAULT_SURVEY)) {
-			survey = Optional.of(this.templates.create(SurveyTemplates.CASE_RECOVERY, code, true).value());
+			survey = Optional.of(createDefault(code));
 		}
 		return survey.filter((s) -> s.status() == SurveyStatus.PUBLISHED);
+	}
+
+	/**
+	 * Makes the default recovery survey in a transaction of its own: when two resolutions
+	 * race to make it, the loser reads the winner's survey instead of failing (a failed
+	 * statement would spoil the listener's transaction on PostgreSQL).
+	 */
+	private Survey createDefault(String code) {
+		try {
+			Survey created = this.ownTransaction
+				.execute((status) -> this.templates.create(SurveyTemplates.CASE_RECOVERY, code, true).value());
+			return Objects.requireNonNull(created);
+		}
+		catch (DuplicateKeyException ex) {
+			return this.surveys.find(code).orElseThrow(() -> ex);
+		}
 	}
 
 	@ApplicationModuleListener
