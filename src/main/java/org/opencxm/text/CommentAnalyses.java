@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -25,8 +28,10 @@ import org.opencxm.surveys.SurveyResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +60,12 @@ public class CommentAnalyses {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * A savepoint in the caller's transaction, so that losing the race to store a
+	 * response's analysis undoes only that.
+	 */
+	private final TransactionTemplate savepoint;
+
 	private final ResponseNps nps;
 
 	private final Clock clock;
@@ -72,6 +83,9 @@ public class CommentAnalyses {
 		this.scope = scope;
 		this.events = events;
 		this.transactions = transactions;
+		this.savepoint = new TransactionTemplate(
+				java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.nps = nps;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
@@ -112,9 +126,59 @@ public class CommentAnalyses {
 		if (response.submittedAt() == null || texts(response).isEmpty() || this.store.analysed(response.id())) {
 			return Optional.empty();
 		}
-		CommentsAnalysed analysed = store(response, catalog);
-		this.events.publishEvent(analysed);
-		return Optional.of(analysed);
+		Analysed analysed = analysed(response, catalog);
+		return storeOnce(analysed) ? Optional.of(analysed.event()) : Optional.empty();
+	}
+
+	/**
+	 * Stores an analysis and publishes its event, unless another listener stored the same
+	 * response's analysis meanwhile (the unique key tells): that one published it.
+	 * @return whether this call stored it
+	 */
+	private boolean storeOnce(Analysed analysed) {
+		try {
+			this.savepoint.executeWithoutResult((status) -> insert(analysed));
+		}
+		catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
+			return false;
+		}
+		this.events.publishEvent(analysed.event());
+		return true;
+	}
+
+	/**
+	 * What the text engine read in the open answers of these complete responses, for
+	 * listeners of other modules (alert rules): the stored analyses where the text
+	 * module's own listener has made them, analysed (and stored, once) now otherwise, so
+	 * that a comment is not analysed twice. Responses without open answers are left out.
+	 * @return one entry per response with comments, in the order given
+	 */
+	@Transactional
+	public List<CommentsAnalysed> analysesOf(Collection<SurveyResponse> responses) {
+		List<SurveyResponse> commented = responses.stream()
+			.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+			.toList();
+		if (commented.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<CommentStore.Stored>> stored = this.store
+			.ofResponses(commented.stream().map(SurveyResponse::id).toList());
+		List<CommentsAnalysed> analyses = new ArrayList<>(commented.size());
+		ThemeCatalog catalog = null;
+		for (SurveyResponse response : commented) {
+			List<CommentStore.Stored> rows = stored.get(response.id());
+			if (rows != null) {
+				analyses.add(event(response, rows.stream().map(CommentAnalyses::comment).toList()));
+				continue;
+			}
+			if (catalog == null) {
+				catalog = this.themes.catalog();
+			}
+			Analysed analysed = analysed(response, catalog);
+			storeOnce(analysed);
+			analyses.add(analysed.event());
+		}
+		return analyses;
 	}
 
 	/**
@@ -124,8 +188,33 @@ public class CommentAnalyses {
 	public List<AnalysedComment> comments(long responseId) {
 		this.scope.requireRole(Role.VIEWER);
 		SurveyResponse response = this.responses.get(responseId);
+		return comments(response, this.store.ofResponse(responseId));
+	}
+
+	/**
+	 * The stored analyses of responses the caller has read (through the surveys module,
+	 * which limits them to the caller's units), with each comment's text, read in one go
+	 * for a page that lists many. A response whose comments wait for analysis, or that
+	 * has none, is left out.
+	 * @return the analysed comments by response id
+	 */
+	public Map<Long, List<AnalysedComment>> commentsOf(Collection<SurveyResponse> responses) {
+		this.scope.requireRole(Role.VIEWER);
+		Map<Long, List<CommentStore.Stored>> stored = this.store
+			.ofResponses(responses.stream().map(SurveyResponse::id).toList());
+		Map<Long, List<AnalysedComment>> comments = new LinkedHashMap<>();
+		for (SurveyResponse response : responses) {
+			List<CommentStore.Stored> rows = stored.get(response.id());
+			if (rows != null) {
+				comments.put(response.id(), comments(response, rows));
+			}
+		}
+		return comments;
+	}
+
+	private static List<AnalysedComment> comments(SurveyResponse response, List<CommentStore.Stored> rows) {
 		List<AnalysedComment> comments = new ArrayList<>();
-		for (CommentStore.Stored stored : this.store.ofResponse(responseId)) {
+		for (CommentStore.Stored stored : rows) {
 			String text = response.answer(stored.questionCode())
 				.filter(Answer.Text.class::isInstance)
 				.map((answer) -> ((Answer.Text) answer).text())
@@ -136,9 +225,9 @@ public class CommentAnalyses {
 						cut(text, clause.start(), clause.end()), clause.score(), clause.label(), clause.intensity(),
 						clause.factors(), clause.semModules(), clause.themes()))
 				.toList();
-			comments.add(new AnalysedComment(responseId, stored.questionCode(), text, stored.language(), stored.score(),
-					stored.label(), stored.intensity(), stored.factors(), stored.semModules(), stored.themes(),
-					stored.keyPhrases(), clauses, stored.analysedAt()));
+			comments.add(new AnalysedComment(response.id(), stored.questionCode(), text, stored.language(),
+					stored.score(), stored.label(), stored.intensity(), stored.factors(), stored.semModules(),
+					stored.themes(), stored.keyPhrases(), clauses, stored.analysedAt()));
 		}
 		return comments;
 	}
@@ -193,7 +282,7 @@ public class CommentAnalyses {
 						}
 						this.store.delete(response.id());
 						counts[0]++;
-						counts[1] += store(response, catalog).comments().size();
+						counts[1] += insert(analysed(response, catalog)).comments().size();
 					}
 					return counts;
 				}));
@@ -206,21 +295,48 @@ public class CommentAnalyses {
 		}
 	}
 
-	private CommentsAnalysed store(SurveyResponse response, ThemeCatalog catalog) {
-		Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
-		CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
-				response.touchpointId(), submitted, submitted.atZone(zone(response.unitId())).toLocalDate());
-		Instant now = this.clock.instant();
-		List<CommentsAnalysed.Comment> comments = new ArrayList<>();
-		for (Answer.Text text : texts(response)) {
+	/**
+	 * A response's comments as the engine read them, not yet stored.
+	 */
+	private record Analysed(SurveyResponse response, List<Answer.Text> texts, List<CommentAnalysis> analyses,
+			CommentsAnalysed event) {
+
+	}
+
+	private Analysed analysed(SurveyResponse response, ThemeCatalog catalog) {
+		List<Answer.Text> texts = texts(response);
+		List<CommentAnalysis> analyses = new ArrayList<>(texts.size());
+		List<CommentsAnalysed.Comment> comments = new ArrayList<>(texts.size());
+		for (Answer.Text text : texts) {
 			CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
-			this.store.insert(placement, text.questionCode(), analysis, now);
+			analyses.add(analysis);
 			comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
 					analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
 					List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
 		}
+		return new Analysed(response, texts, analyses, event(response, comments));
+	}
+
+	private CommentsAnalysed insert(Analysed analysed) {
+		SurveyResponse response = analysed.response();
+		Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
+		CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
+				response.touchpointId(), submitted, submitted.atZone(zone(response.unitId())).toLocalDate());
+		Instant now = this.clock.instant();
+		for (int i = 0; i < analysed.texts().size(); i++) {
+			this.store.insert(placement, analysed.texts().get(i).questionCode(), analysed.analyses().get(i), now);
+		}
+		return analysed.event();
+	}
+
+	private static CommentsAnalysed event(SurveyResponse response, List<CommentsAnalysed.Comment> comments) {
 		return new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(), response.touchpointId(),
-				response.unitId(), submitted, comments);
+				response.unitId(), java.util.Objects.requireNonNull(response.submittedAt()), comments);
+	}
+
+	private static CommentsAnalysed.Comment comment(CommentStore.Stored stored) {
+		return new CommentsAnalysed.Comment(stored.questionCode(), stored.language(), stored.score(), stored.label(),
+				stored.intensity(), stored.factors(), stored.semModules(), stored.themes());
 	}
 
 	private static List<Answer.Text> texts(SurveyResponse response) {
