@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CommentAnalyses {
 
-	private final TextAnalyzer analyzer;
+	private final CommentEngine analyzer;
 
 	private final Themes themes;
 
@@ -72,7 +72,7 @@ public class CommentAnalyses {
 
 	private final ZoneId defaultZone;
 
-	CommentAnalyses(TextAnalyzer analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
+	CommentAnalyses(CommentEngine analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
 			OrgScope scope, ApplicationEventPublisher events, TransactionTemplate transactions, ResponseNps nps,
 			Clock clock, @Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
 		this.analyzer = analyzer;
