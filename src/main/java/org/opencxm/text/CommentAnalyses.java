@@ -28,10 +28,8 @@ import org.opencxm.surveys.SurveyResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,12 +58,6 @@ public class CommentAnalyses {
 
 	private final TransactionTemplate transactions;
 
-	/**
-	 * A savepoint in the caller's transaction, so that losing the race to store a
-	 * response's analysis undoes only that.
-	 */
-	private final TransactionTemplate savepoint;
-
 	private final ResponseNps nps;
 
 	private final Clock clock;
@@ -83,9 +75,6 @@ public class CommentAnalyses {
 		this.scope = scope;
 		this.events = events;
 		this.transactions = transactions;
-		this.savepoint = new TransactionTemplate(
-				java.util.Objects.requireNonNull(transactions.getTransactionManager()));
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.nps = nps;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
@@ -126,34 +115,20 @@ public class CommentAnalyses {
 		if (response.submittedAt() == null || texts(response).isEmpty() || this.store.analysed(response.id())) {
 			return Optional.empty();
 		}
-		Analysed analysed = analysed(response, catalog);
-		return storeOnce(analysed) ? Optional.of(analysed.event()) : Optional.empty();
-	}
-
-	/**
-	 * Stores an analysis and publishes its event, unless another listener stored the same
-	 * response's analysis meanwhile (the unique key tells): that one published it.
-	 * @return whether this call stored it
-	 */
-	private boolean storeOnce(Analysed analysed) {
-		try {
-			this.savepoint.executeWithoutResult((status) -> insert(analysed));
-		}
-		catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
-			return false;
-		}
-		this.events.publishEvent(analysed.event());
-		return true;
+		CommentsAnalysed analysed = insert(analysed(response, catalog));
+		this.events.publishEvent(analysed);
+		return Optional.of(analysed);
 	}
 
 	/**
 	 * What the text engine read in the open answers of these complete responses, for
 	 * listeners of other modules (alert rules): the stored analyses where the text
-	 * module's own listener has made them, analysed (and stored, once) now otherwise, so
-	 * that a comment is not analysed twice. Responses without open answers are left out.
+	 * module's listener has made them, so that a comment is not analysed twice. A
+	 * response that listener has not reached yet is analysed here without storing it (the
+	 * listener stays the only writer, so the two never contend for the same rows) and
+	 * without an event. Responses without open answers are left out.
 	 * @return one entry per response with comments, in the order given
 	 */
-	@Transactional
 	public List<CommentsAnalysed> analysesOf(Collection<SurveyResponse> responses) {
 		List<SurveyResponse> commented = responses.stream()
 			.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
@@ -174,9 +149,7 @@ public class CommentAnalyses {
 			if (catalog == null) {
 				catalog = this.themes.catalog();
 			}
-			Analysed analysed = analysed(response, catalog);
-			storeOnce(analysed);
-			analyses.add(analysed.event());
+			analyses.add(analysed(response, catalog).event());
 		}
 		return analyses;
 	}

@@ -69,7 +69,7 @@ class TextAlertRuleTests {
 	}
 
 	@Test
-	void theTextModuleAnswersAStoredAnalysisAndAnalysesAMissingOneOnce() {
+	void theTextModuleAnswersTheStoredAnalysisAndLeavesStoringToItsListener() {
 		Setup s = setup();
 		String theme = theme(List.of("排队"), List.of());
 		String every = rule(s, Map.of("field", "nps", "op", "gte", "value", 0));
@@ -78,13 +78,16 @@ class TextAlertRuleTests {
 		SurveyResponse stored = this.scope.asSystem(() -> this.responses.get(response));
 		List<CommentsAnalysed> first = this.scope.asSystem(() -> this.text.analysesOf(List.of(stored)));
 		assertThat(first).singleElement().satisfies((a) -> assertThat(a.comments().get(0).themes()).contains(theme));
-		assertThat(this.events.stream(CommentsAnalysed.class)).isEmpty();
 
+		// not stored yet (as while the text module's listener has not reached it): read
+		// the same, stored by no one else and announced by no one else
 		this.jdbc.sql("delete from comment_analysis where response_id = :id").param("id", response).update();
-		List<CommentsAnalysed> again = this.scope.asSystem(() -> this.text.analysesOf(List.of(stored)));
-		assertThat(again).isEqualTo(first);
 		assertThat(this.scope.asSystem(() -> this.text.analysesOf(List.of(stored)))).isEqualTo(first);
-		assertThat(this.events.stream(CommentsAnalysed.class)).containsExactlyElementsOf(first);
+		assertThat(this.jdbc.sql("select count(*) from comment_analysis where response_id = :id")
+			.param("id", response)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.events.stream(CommentsAnalysed.class)).isEmpty();
 	}
 
 	@Test
