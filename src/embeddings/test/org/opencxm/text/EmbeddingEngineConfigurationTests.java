@@ -21,7 +21,8 @@ class EmbeddingEngineConfigurationTests {
 
 	@Test
 	void theLexiconEngineStaysTheDefault() {
-		this.runner.run((context) -> assertThat(context.getBean(CommentEngine.class)).isInstanceOf(TextAnalyzer.class));
+		this.runner
+			.run((context) -> assertThat(context.getBean(CommentEngine.class)).isInstanceOf(TextAnalyzer.class));
 	}
 
 }
