@@ -3,7 +3,9 @@ package org.opencxm.actions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
+import org.opencxm.org.VisibleUnits;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
 import org.opencxm.shared.FieldViolation;
@@ -166,6 +169,31 @@ public class AlertRules {
 	public AlertRule get(String code) {
 		this.scope.requireRole(Role.VIEWER);
 		return find(code).map(Loaded::view).orElseThrow(() -> new NotFoundException("alert rule", code));
+	}
+
+	/**
+	 * How many cases each rule opened since the instant, by rule code, counting only the
+	 * cases of units the caller may see; rules that opened none are left out.
+	 */
+	public Map<String, Long> casesOpenedSince(Instant since) {
+		this.scope.requireRole(Role.VIEWER);
+		VisibleUnits visible = this.scope.visibleUnits();
+		Map<String, Object> params = new HashMap<>();
+		params.put("since", SqlTime.of(since));
+		String scoped = "";
+		if (!visible.all()) {
+			scoped = " and c.unit_id in (:visible)";
+			params.put("visible", visible.ids().isEmpty() ? List.of(-1L) : visible.ids());
+		}
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc
+			.sql("select r.code, count(*) as opened from cx_case c join alert_rule r on r.id = c.alert_rule_id"
+					+ " where c.opened_at >= :since" + scoped + " group by r.code")
+			.params(params)
+			.query((rs, row) -> Map.entry(rs.getString("code"), rs.getLong("opened")))
+			.list()
+			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
 	}
 
 	@Transactional

@@ -29,6 +29,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On first start of an empty database (no org units) loads the demo workspace, unless
@@ -67,11 +68,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final boolean enabled;
 
 	DemoLoader(OrgScope scope, OrgUnits units, Staff staff, Journeys journeys, Touchpoints touchpoints,
 			Customers customers, ContactArchive archive, DemoUsers users, DemoStory story, DemoFeedback feedback,
-			Clock clock, @Value("${opencxm.demo:true}") boolean enabled) {
+			Clock clock, TransactionTemplate transactions, @Value("${opencxm.demo:true}") boolean enabled) {
 		this.scope = scope;
 		this.units = units;
 		this.staff = staff;
@@ -83,6 +86,7 @@ class DemoLoader implements ApplicationRunner {
 		this.story = story;
 		this.feedback = feedback;
 		this.clock = clock;
+		this.transactions = transactions;
 		this.enabled = enabled;
 	}
 
@@ -117,14 +121,19 @@ class DemoLoader implements ApplicationRunner {
 		CompletableFuture<List<DemoCustomer>> generated = CompletableFuture.supplyAsync(population::customers);
 		DemoResponses answers = new DemoResponses(catalog, this.story, DemoComments.load(), now);
 		CompletableFuture<List<DemoResponses.Planned>> answered = generated.thenApplyAsync(answers::plan);
-		for (DemoCatalog.Unit root : catalog.units()) {
-			createUnit(root, null);
-		}
 		List<StaffRequest> staffRequests = population.staff();
-		staffRequests.forEach(this.staff::create);
-		catalog.journeys().forEach((journey) -> this.journeys.create(journey.request()));
 		List<TouchpointRequest> touchpointRequests = catalog.touchpointRequests();
-		touchpointRequests.forEach(this.touchpoints::create);
+		// The catalogue's few hundred rows in one transaction: on the embedded database
+		// each
+		// commit is a write of the store.
+		this.transactions.executeWithoutResult((status) -> {
+			for (DemoCatalog.Unit root : catalog.units()) {
+				createUnit(root, null);
+			}
+			staffRequests.forEach(this.staff::create);
+			catalog.journeys().forEach((journey) -> this.journeys.create(journey.request()));
+			touchpointRequests.forEach(this.touchpoints::create);
+		});
 		List<DemoCustomer> demoCustomers = generated.join();
 		List<CustomerRequest> profiles = demoCustomers.stream().map(DemoCustomer::profile).toList();
 		for (int from = 0; from < profiles.size(); from += Customers.MAX_BATCH) {

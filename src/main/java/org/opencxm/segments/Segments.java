@@ -145,6 +145,15 @@ public class Segments {
 	}
 
 	/**
+	 * A page of the customers the caller may see that a rule holds, without saving it: a
+	 * sample of the members while a rule is edited, the total being its live count.
+	 */
+	public PageResult<Customer> previewMembers(@Nullable JsonNode rule, PageRequest page) {
+		this.scope.requireRole(Role.VIEWER);
+		return this.customers.search(this.compiler.compile(this.checks.read(rule, "rule"), ""), page);
+	}
+
+	/**
 	 * Whether the customer is in the segment now, whoever asks.
 	 * @throws NotFoundException if there is no segment with this code
 	 */

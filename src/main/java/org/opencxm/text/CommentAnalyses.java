@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.org.OrgScope;
@@ -86,15 +87,14 @@ public class CommentAnalyses {
 	}
 
 	/**
-	 * Responses imported by one batch request, read in one go: each is analysed as if
-	 * sent alone.
+	 * Responses imported by one batch request, read, analysed and stored in one go: each
+	 * is analysed as if sent alone.
 	 */
 	@ApplicationModuleListener
 	void on(ResponsesRecorded batch) {
 		this.scope.runAsSystem(() -> {
-			ThemeCatalog catalog = this.themes.catalog();
 			List<Long> ids = batch.responses().stream().map(ResponseRecorded::responseId).toList();
-			this.responses.getAll(ids).forEach((response) -> analyse(response, catalog));
+			analyse(this.responses.getAll(ids), this.themes.catalog());
 		});
 	}
 
@@ -105,19 +105,26 @@ public class CommentAnalyses {
 	 */
 	@Transactional
 	public Optional<CommentsAnalysed> analyse(long responseId) {
-		if (this.store.analysed(responseId)) {
-			return Optional.empty();
-		}
-		return this.responses.find(responseId).flatMap((response) -> analyse(response, this.themes.catalog()));
+		return this.responses.find(responseId)
+			.flatMap((response) -> analyse(List.of(response), this.themes.catalog()).stream().findFirst());
 	}
 
-	private Optional<CommentsAnalysed> analyse(SurveyResponse response, ThemeCatalog catalog) {
-		if (response.submittedAt() == null || texts(response).isEmpty() || this.store.analysed(response.id())) {
-			return Optional.empty();
+	/**
+	 * Analyses and stores the open answers of those complete responses not analysed
+	 * before, and publishes a {@link CommentsAnalysed} for each.
+	 */
+	private List<CommentsAnalysed> analyse(List<SurveyResponse> responses, ThemeCatalog catalog) {
+		List<SurveyResponse> open = responses.stream()
+			.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+			.toList();
+		if (open.isEmpty()) {
+			return List.of();
 		}
-		CommentsAnalysed analysed = insert(analysed(response, catalog));
-		this.events.publishEvent(analysed);
-		return Optional.of(analysed);
+		Set<Long> analysedBefore = this.store.analysedAmong(open.stream().map(SurveyResponse::id).toList());
+		List<CommentsAnalysed> analysed = store(
+				open.stream().filter((response) -> !analysedBefore.contains(response.id())).toList(), catalog);
+		analysed.forEach(this.events::publishEvent);
+		return analysed;
 	}
 
 	/**
@@ -248,16 +255,14 @@ public class CommentAnalyses {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return java.util.Objects.requireNonNull(this.transactions.execute((status) -> {
-					int[] counts = { 0, 0 };
-					for (SurveyResponse response : items) {
-						if (response.submittedAt() == null || texts(response).isEmpty()) {
-							continue;
-						}
-						this.store.delete(response.id());
-						counts[0]++;
-						counts[1] += insert(analysed(response, catalog)).comments().size();
-					}
-					return counts;
+					List<SurveyResponse> open = items.stream()
+						.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+						.toList();
+					open.forEach((response) -> this.store.delete(response.id()));
+					int comments = store(open, catalog).stream()
+						.mapToInt((analysed) -> analysed.comments().size())
+						.sum();
+					return new int[] { open.size(), comments };
 				}));
 			}
 			catch (DataIntegrityViolationException ex) {
@@ -266,6 +271,31 @@ public class CommentAnalyses {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Analyses the responses' open answers and stores them in one batch; answers what was
+	 * analysed, a response at a time.
+	 */
+	private List<CommentsAnalysed> store(List<SurveyResponse> responses, ThemeCatalog catalog) {
+		Map<@Nullable Long, ZoneId> zones = new HashMap<>();
+		Instant now = this.clock.instant();
+		List<CommentStore.Analysed> rows = new ArrayList<>();
+		List<CommentsAnalysed> events = new ArrayList<>(responses.size());
+		for (SurveyResponse response : responses) {
+			Analysed analysed = analysed(response, catalog);
+			Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
+			ZoneId zone = zones.computeIfAbsent(response.unitId(), this::zone);
+			CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
+					response.touchpointId(), submitted, submitted.atZone(zone).toLocalDate());
+			for (int i = 0; i < analysed.texts().size(); i++) {
+				rows.add(new CommentStore.Analysed(placement, analysed.texts().get(i).questionCode(),
+						analysed.analyses().get(i)));
+			}
+			events.add(analysed.event());
+		}
+		this.store.insertAll(rows, now);
+		return events;
 	}
 
 	/**
@@ -288,18 +318,6 @@ public class CommentAnalyses {
 					List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
 		}
 		return new Analysed(response, texts, analyses, event(response, comments));
-	}
-
-	private CommentsAnalysed insert(Analysed analysed) {
-		SurveyResponse response = analysed.response();
-		Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
-		CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
-				response.touchpointId(), submitted, submitted.atZone(zone(response.unitId())).toLocalDate());
-		Instant now = this.clock.instant();
-		for (int i = 0; i < analysed.texts().size(); i++) {
-			this.store.insert(placement, analysed.texts().get(i).questionCode(), analysed.analyses().get(i), now);
-		}
-		return analysed.event();
 	}
 
 	private static CommentsAnalysed event(SurveyResponse response, List<CommentsAnalysed.Comment> comments) {

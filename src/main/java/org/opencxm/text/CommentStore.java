@@ -1,15 +1,19 @@
 package org.opencxm.text;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +24,8 @@ import org.opencxm.shared.SqlTime;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,12 +56,21 @@ class CommentStore {
 	private static final TypeReference<List<StoredClause>> CLAUSES = new TypeReference<>() {
 	};
 
+	private static final String INSERT = """
+			insert into comment_analysis (response_id, question_code, unit_id, touchpoint_id, submitted_at, local_day,
+				language, score, label, intensity, factors, sem_modules, themes, key_phrases, clauses, analysed_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
 
 	private final JsonMapper json;
 
-	CommentStore(JdbcClient jdbc, JsonMapper json) {
+	CommentStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
 	}
 
@@ -85,50 +100,94 @@ class CommentStore {
 
 	}
 
-	boolean analysed(long responseId) {
-		return this.jdbc.sql("select count(*) from comment_analysis where response_id = :response")
-			.param("response", responseId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	void delete(long responseId) {
 		this.jdbc.sql("delete from comment_analysis where response_id = :response")
 			.param("response", responseId)
 			.update();
 	}
 
-	void insert(Placement placement, String questionCode, CommentAnalysis analysis, Instant now) {
-		List<String> themes = List.copyOf(analysis.themeIds());
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into comment_analysis (response_id, question_code, unit_id, touchpoint_id, submitted_at,
-					local_day, language, score, label, intensity, factors, sem_modules, themes, key_phrases, clauses,
-					analysed_at)
-				values (:response, :question, :unit, :touchpoint, :submitted, :day, :language, :score, :label,
-					:intensity, :factors, :modules, :themes, :phrases, :clauses, :now)
-				""")
-			.param("response", placement.responseId())
-			.param("question", questionCode)
-			.param("unit", placement.unitId())
-			.param("touchpoint", placement.touchpointId())
-			.param("submitted", SqlTime.of(placement.submittedAt()))
-			.param("day", Date.valueOf(placement.localDay()))
-			.param("language", analysis.language().name())
-			.param("score", analysis.score())
-			.param("label", analysis.label().name())
-			.param("intensity", analysis.intensity())
-			.param("factors", write(List.copyOf(analysis.factors())))
-			.param("modules", write(List.copyOf(analysis.semModules())))
-			.param("themes", write(themes))
-			.param("phrases", write(analysis.keyPhrases()))
-			.param("clauses", write(clauses(analysis)))
-			.param("now", SqlTime.of(now))
-			.update(key, "id");
-		long id = key.getKeyAs(Number.class).longValue();
-		themes.forEach((theme) -> tag(id, THEME, theme));
-		analysis.factors().forEach((factor) -> tag(id, FACTOR, factor.name()));
-		analysis.semModules().forEach((module) -> tag(id, SEM_MODULE, module.name()));
+	/**
+	 * Of these responses, those whose comments are analysed already.
+	 */
+	Set<Long> analysedAmong(Collection<Long> responseIds) {
+		Set<Long> analysed = new HashSet<>();
+		IdBatch batch = IdBatch.of(responseIds);
+		if (batch.isEmpty()) {
+			return analysed;
+		}
+		this.jdbc.sql("select distinct response_id from comment_analysis where " + batch.condition("response_id"))
+			.params(batch.args())
+			.query((ResultSet rs) -> {
+				if (batch.contains(rs.getLong(1))) {
+					analysed.add(rs.getLong(1));
+				}
+			});
+		return analysed;
+	}
+
+	/**
+	 * One comment's analysis, to be stored with its response's placement.
+	 */
+	record Analysed(Placement placement, String questionCode, CommentAnalysis analysis) {
+
+	}
+
+	/**
+	 * Stores the analyses and their tags, each kind of row in one batch of statements.
+	 */
+	void insertAll(List<Analysed> analyses, Instant now) {
+		if (analyses.isEmpty()) {
+			return;
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						bind(ps, analyses.get(i), now);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return analyses.size();
+					}
+
+				}, keys);
+		List<Map<String, Object>> generated = keys.getKeyList();
+		List<Object[]> tags = new ArrayList<>();
+		for (int i = 0; i < analyses.size(); i++) {
+			long id = ((Number) generated.get(i).values().iterator().next()).longValue();
+			CommentAnalysis analysis = analyses.get(i).analysis();
+			analysis.themeIds().forEach((theme) -> tags.add(new Object[] { id, THEME, theme }));
+			analysis.factors().forEach((factor) -> tags.add(new Object[] { id, FACTOR, factor.name() }));
+			analysis.semModules().forEach((module) -> tags.add(new Object[] { id, SEM_MODULE, module.name() }));
+		}
+		if (!tags.isEmpty()) {
+			this.template.batchUpdate("insert into comment_tag (analysis_id, kind, tag) values (?, ?, ?)", tags,
+					new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR });
+		}
+	}
+
+	private void bind(PreparedStatement ps, Analysed analysed, Instant now) throws SQLException {
+		Placement placement = analysed.placement();
+		CommentAnalysis analysis = analysed.analysis();
+		ps.setLong(1, placement.responseId());
+		ps.setString(2, analysed.questionCode());
+		ps.setObject(3, placement.unitId(), Types.BIGINT);
+		ps.setObject(4, placement.touchpointId(), Types.BIGINT);
+		ps.setObject(5, SqlTime.of(placement.submittedAt()));
+		ps.setDate(6, Date.valueOf(placement.localDay()));
+		ps.setString(7, analysis.language().name());
+		ps.setDouble(8, analysis.score());
+		ps.setString(9, analysis.label().name());
+		ps.setDouble(10, analysis.intensity());
+		ps.setString(11, write(List.copyOf(analysis.factors())));
+		ps.setString(12, write(List.copyOf(analysis.semModules())));
+		ps.setString(13, write(List.copyOf(analysis.themeIds())));
+		ps.setString(14, write(analysis.keyPhrases()));
+		ps.setString(15, write(clauses(analysis)));
+		ps.setObject(16, SqlTime.of(now));
 	}
 
 	List<Stored> ofResponse(long responseId) {
@@ -157,14 +216,6 @@ class CommentStore {
 				});
 		}
 		return found;
-	}
-
-	private void tag(long analysisId, String kind, String tag) {
-		this.jdbc.sql("insert into comment_tag (analysis_id, kind, tag) values (:id, :kind, :tag)")
-			.param("id", analysisId)
-			.param("kind", kind)
-			.param("tag", tag)
-			.update();
 	}
 
 	private static List<StoredClause> clauses(CommentAnalysis analysis) {

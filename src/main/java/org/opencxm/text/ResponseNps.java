@@ -1,5 +1,6 @@
 package org.opencxm.text;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import org.opencxm.evaluation.ResponseEvaluations;
 import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.shared.SqlDialect;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ResponseNps {
 
-	private final JdbcClient jdbc;
+	private static final int CHUNK = 1000;
+
+	private final JdbcTemplate template;
 
 	private final ResponseEvaluations evaluations;
 
@@ -32,8 +35,8 @@ class ResponseNps {
 	 */
 	private final String upsert;
 
-	ResponseNps(JdbcClient jdbc, ResponseEvaluations evaluations, SqlDialect dialect) {
-		this.jdbc = jdbc;
+	ResponseNps(JdbcTemplate template, ResponseEvaluations evaluations, SqlDialect dialect) {
+		this.template = template;
 		this.evaluations = evaluations;
 		this.upsert = dialect.upsert("text_response_nps", List.of("response_id"), List.of("response_id", "nps_class"),
 				"nps_class = excluded.nps_class", null);
@@ -55,7 +58,14 @@ class ResponseNps {
 	/** Responses evaluated by one batch. */
 	@ApplicationModuleListener
 	void on(ResponsesEvaluated batch) {
-		this.evaluations.getAll(batch.responseIds()).forEach(this::on);
+		List<Classified> classified = new ArrayList<>();
+		for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
+			NpsClass npsClass = evaluated.npsClass();
+			if (npsClass != null) {
+				classified.add(new Classified(evaluated.responseId(), npsClass));
+			}
+		}
+		recordAll(classified);
 	}
 
 	/**
@@ -73,11 +83,22 @@ class ResponseNps {
 				classified.add(new Classified(evaluated.responseId(), npsClass));
 			}
 		});
-		classified.forEach(this::record);
+		recordAll(classified);
 	}
 
 	private void record(Classified classified) {
-		this.jdbc.sql(this.upsert).params(classified.responseId(), classified.npsClass().name()).update();
+		recordAll(List.of(classified));
+	}
+
+	private void recordAll(List<Classified> classified) {
+		for (int from = 0; from < classified.size(); from += CHUNK) {
+			this.template.batchUpdate(this.upsert,
+					classified.subList(from, Math.min(classified.size(), from + CHUNK))
+						.stream()
+						.map((c) -> new Object[] { c.responseId(), c.npsClass().name() })
+						.toList(),
+					new int[] { Types.BIGINT, Types.VARCHAR });
+		}
 	}
 
 }

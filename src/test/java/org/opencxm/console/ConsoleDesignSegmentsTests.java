@@ -1,0 +1,159 @@
+package org.opencxm.console;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.opencxm.Api;
+import org.opencxm.ApplicationTest;
+import org.opencxm.console.ConsoleFixtures.Account;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The segment pages of the design area: the list, the form with its rule, the live count
+ * of a rule being edited (with a sample of members, escaped), errors beside their fields
+ * with nothing saved, roles and scope.
+ */
+@ApplicationTest
+class ConsoleDesignSegmentsTests {
+
+	private static final String SCRIPT = "<script>alert('x')</script>";
+
+	@Autowired
+	Api api;
+
+	@Test
+	void theLiveCountFollowsTheRuleAmongTheCustomersTheUserMaySee() {
+		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
+		String company = fixtures.unit("co", null, "COMPANY", "公司", "Company");
+		String store = fixtures.unit("st", company, "STORE", "门店", "Store");
+		customer(company, "VIP", SCRIPT);
+		customer(company, "VIP", "Li Lei");
+		customer(company, "LOW", "Han Meimei");
+		customer(store, "VIP", "Wang Fang");
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		manager.page("/design/segments/new", 200);
+
+		String all = preview(manager, "{\"unit\": \"" + company + "\"}");
+		assertThat(all).contains("data-count=\"4\"")
+			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+			.doesNotContain(SCRIPT);
+		assertThat(preview(manager,
+				"{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"VIP\"]}]}"))
+			.contains("data-count=\"3\"");
+		assertThat(preview(manager,
+				"{\"all\": [{\"unit\": \"" + company
+						+ "\"}, {\"not\": {\"field\": \"valueTier\", \"equals\": \"VIP\"}}]}"))
+			.contains("data-count=\"1\"")
+			.contains("Han Meimei")
+			.doesNotContain("Li Lei");
+		assertThat(preview(manager, "{\"unit\": ")).contains("Not valid JSON").doesNotContain("data-count");
+		assertThat(preview(manager, "{\"all\": [{\"unit\": \"" + Api.unique("none") + "\"}]}"))
+			.contains("rule.all[0].unit: No org unit you can see has this code.");
+
+		WebSession scoped = signedIn("CX_MANAGER", store, "en");
+		scoped.page("/design/segments/new", 200);
+		assertThat(preview(scoped, "{\"field\": \"valueTier\", \"in\": [\"VIP\", \"LOW\"]}"))
+			.contains("data-count=\"1\"")
+			.contains("Wang Fang")
+			.doesNotContain("Li Lei");
+		assertThat(preview(scoped, "{\"unit\": \"" + company + "\"}")).contains("rule.unit:")
+			.doesNotContain("data-count");
+	}
+
+	@Test
+	void createsAndEditsASegmentAndRefusesBadValuesWithoutSaving() {
+		String unit = new ConsoleFixtures(this.api).unit("co", null, "COMPANY", "公司", "Company");
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		assertThat(manager.page("/design/segments", 200)).contains("data-page=\"design-segments\"");
+		String form = manager.page("/design/segments/new", 200);
+		assertThat(form).contains("data-page=\"segment-editor\"")
+			.contains("hx-post=\"/design/segments/preview\"")
+			.contains("hx-trigger=\"input changed delay:400ms, load\"");
+
+		String code = Api.unique("sg");
+		Map<String, String> fields = segmentForm(code, "华东贵宾", "VIPs in the east",
+				"{\"all\": [{\"unit\": \"" + unit + "\"}, {\"field\": \"valueTier\", \"in\": [\"VIP\"]}]}");
+		Map<String, String> unnamed = new LinkedHashMap<>(fields);
+		unnamed.put("nameEn", "");
+		HttpResponse<String> refused = manager.post("/design/segments", unnamed);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).containsPattern("id=\"nameEn-error\">\\s*Required.");
+		Map<String, String> badRule = new LinkedHashMap<>(fields);
+		badRule.put("rule", "{\"all\": [{\"unit\": \"" + unit + "\"}, {\"colour\": \"red\"}]}");
+		refused = manager.post("/design/segments", badRule);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).containsPattern("id=\"rule-error\">\\s*<p>rule.all\\[1\\]");
+		badRule.put("rule", "not json");
+		refused = manager.post("/design/segments", badRule);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("Not valid JSON").contains("not json");
+		this.api.admin().get("/api/v1/segments/" + code).expect(404);
+
+		HttpResponse<String> created = manager.post("/design/segments", fields);
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(this.api.admin().get("/api/v1/segments/" + code).expect(200).json().get("name").get("en").asString())
+			.isEqualTo("VIPs in the east");
+		assertThat(manager.page("/design/segments", 200)).contains("data-segment=\"" + code + "\"")
+			.contains("Segment " + code + " was saved.");
+
+		String edit = manager.page("/design/segments/" + code, 200);
+		assertThat(edit).contains("&quot;valueTier&quot;").contains(unit);
+		Map<String, String> changed = segmentForm(code, "华东客户", "Customers in the east",
+				"{\"unit\": \"" + unit + "\"}");
+		assertThat(manager.post("/design/segments/" + code, changed).statusCode()).isEqualTo(302);
+		assertThat(this.api.admin().get("/api/v1/segments/" + code).expect(200).json().get("rule").toString())
+			.isEqualTo("{\"unit\":\"" + unit + "\"}");
+
+		WebSession chinese = signedIn("CX_MANAGER", null, "zh-CN");
+		assertThat(chinese.page("/design/segments/" + code, 200)).contains("实时人数").contains("华东客户");
+	}
+
+	@Test
+	void onlyCxManagersAndAdminsOpenTheSegmentPages() {
+		WebSession agent = signedIn("UNIT_MANAGER", null, "en");
+		agent.page("/design/segments", 403);
+		agent.page("/design/segments/new", 403);
+		agent.get("/");
+		assertThat(agent.post("/design/segments/preview", Map.of("rule", "{\"unit\": \"x\"}")).statusCode())
+			.isEqualTo(403);
+		String code = Api.unique("sg");
+		assertThat(agent.post("/design/segments", segmentForm(code, "甲", "A", "{\"ageBand\": \"30-39\"}")).statusCode())
+			.isEqualTo(403);
+		this.api.admin().get("/api/v1/segments/" + code).expect(404);
+		WebSession admin = signedIn("ADMIN", null, "en");
+		admin.page("/design/segments", 200);
+	}
+
+	private static String preview(WebSession session, String rule) {
+		HttpResponse<String> response = session.post("/design/segments/preview", Map.of("rule", rule));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private void customer(String unit, String tier, String name) {
+		this.api.admin()
+			.put("/api/v1/customers/" + Api.unique("c"), Map.of("homeUnitCode", unit, "valueTier", tier, "name", name))
+			.expect(201);
+	}
+
+	private WebSession signedIn(String role, @Nullable String scope, String language) {
+		Account account = new ConsoleFixtures(this.api).user(role, scope, language);
+		return WebSession.signedIn(this.api, account.username(), account.password(), language);
+	}
+
+	private static Map<String, String> segmentForm(String code, String nameZh, String nameEn, String rule) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("code", code);
+		form.put("nameZh", nameZh);
+		form.put("nameEn", nameEn);
+		form.put("rule", rule);
+		return form;
+	}
+
+}
