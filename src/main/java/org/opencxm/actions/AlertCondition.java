@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.Codes;
+import org.opencxm.shared.ExperienceFactor;
 import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.SemModule;
 import tools.jackson.databind.JsonNode;
@@ -15,13 +18,18 @@ import tools.jackson.databind.JsonNode;
  * The condition tree of an alert rule, read from JSON such as {@code {"all": [{"field":
  * "npsClass", "op": "eq", "value": "DETRACTOR"}, {"any": [...]}]}}: {@code all} (AND) and
  * {@code any} (OR) nodes over comparisons of one field of an {@link AlertInput}. A
- * comparison on a value the response does not have is false.
+ * comparison on a value the response does not have is false. {@code theme} and
+ * {@code factor} compare with the set found in the response's comments: {@code eq} and
+ * {@code in} match when the set holds one of the values, {@code ne} when it holds none (a
+ * response without comments matches neither).
  */
 sealed interface AlertCondition {
 
 	List<String> NPS_CLASSES = List.of("DETRACTOR", "PASSIVE", "PROMOTER");
 
 	List<String> EXPERIENCE_LEVELS = List.of("NEGATIVE", "NONE", "LOW", "MEDIUM", "HIGH");
+
+	List<String> FACTORS = java.util.Arrays.stream(ExperienceFactor.values()).map(Enum::name).toList();
 
 	int MAX_DEPTH = 5;
 
@@ -58,6 +66,10 @@ sealed interface AlertCondition {
 			Object actual = this.field.value(input, this.key);
 			if (actual == null) {
 				return false;
+			}
+			if (actual instanceof Set<?> found) {
+				boolean any = found.stream().map(String::valueOf).anyMatch(this.values::contains);
+				return (this.op == Op.NE) ? !any : any;
 			}
 			if (this.op == Op.CONTAINS_ANY) {
 				List<String> texts = (actual instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
@@ -146,7 +158,8 @@ sealed interface AlertCondition {
 
 		NPS("nps", Kind.NUMBER), NPS_CLASS("npsClass", Kind.CHOICE), CSAT("csat", Kind.NUMBER), CES("ces", Kind.NUMBER),
 		SEM("sem", Kind.NUMBER), EXPERIENCE_LEVEL("experienceLevel", Kind.LEVEL), ANSWER("answer", Kind.ANSWER),
-		COMMENT("comment", Kind.TEXT), SENTIMENT("sentiment", Kind.NUMBER);
+		COMMENT("comment", Kind.TEXT), SENTIMENT("sentiment", Kind.NUMBER), THEME("theme", Kind.THEME),
+		FACTOR("factor", Kind.FACTOR);
 
 		final String json;
 
@@ -177,13 +190,15 @@ sealed interface AlertCondition {
 				case ANSWER -> input.answers().get(key);
 				case COMMENT -> input.comments().isEmpty() ? null : input.comments();
 				case SENTIMENT -> input.sentiment();
+				case THEME -> input.comments().isEmpty() ? null : input.themes();
+				case FACTOR -> input.comments().isEmpty() ? null : input.factors();
 			};
 		}
 
 		Set<Op> ops() {
 			return switch (this.kind) {
 				case NUMBER, LEVEL -> Set.of(Op.EQ, Op.NE, Op.LT, Op.LTE, Op.GT, Op.GTE, Op.IN);
-				case CHOICE -> Set.of(Op.EQ, Op.NE, Op.IN);
+				case CHOICE, THEME, FACTOR -> Set.of(Op.EQ, Op.NE, Op.IN);
 				case ANSWER -> Set.of(Op.values());
 				case TEXT -> Set.of(Op.CONTAINS_ANY);
 			};
@@ -193,23 +208,33 @@ sealed interface AlertCondition {
 
 	enum Kind {
 
-		NUMBER, CHOICE, LEVEL, ANSWER, TEXT
+		NUMBER, CHOICE, LEVEL, ANSWER, TEXT, THEME, FACTOR
 
+	}
+
+	/**
+	 * Reads a stored condition tree, whose theme codes were checked when it was saved (a
+	 * theme deleted since then simply matches no comment).
+	 */
+	static @Nullable AlertCondition parse(@Nullable JsonNode node, List<FieldViolation> violations) {
+		return parse(node, violations, (theme) -> true);
 	}
 
 	/**
 	 * Reads a condition tree, collecting every problem with its JSON path under
 	 * {@code condition}. Answers null when there were problems.
+	 * @param themes whether a theme code names a workspace theme
 	 */
-	static @Nullable AlertCondition parse(@Nullable JsonNode node, List<FieldViolation> violations) {
+	static @Nullable AlertCondition parse(@Nullable JsonNode node, List<FieldViolation> violations,
+			Predicate<String> themes) {
 		int before = violations.size();
 		int[] nodes = { 0 };
-		AlertCondition condition = parse(node, "condition", 1, nodes, violations);
+		AlertCondition condition = parse(node, "condition", 1, nodes, violations, themes);
 		return (violations.size() == before) ? condition : null;
 	}
 
 	private static @Nullable AlertCondition parse(@Nullable JsonNode node, String path, int depth, int[] nodes,
-			List<FieldViolation> violations) {
+			List<FieldViolation> violations, Predicate<String> themes) {
 		if (node == null || !node.isObject()) {
 			violations.add(FieldViolation.of(path, "must be an object with all, any, or field, op and value"));
 			return null;
@@ -236,14 +261,15 @@ sealed interface AlertCondition {
 			List<AlertCondition> parts = new ArrayList<>();
 			int i = 0;
 			for (JsonNode child : list.values()) {
-				parts.add(parse(child, path + "." + name + "[" + i++ + "]", depth + 1, nodes, violations));
+				parts.add(parse(child, path + "." + name + "[" + i++ + "]", depth + 1, nodes, violations, themes));
 			}
 			return name.equals("all") ? new All(parts) : new Any(parts);
 		}
-		return compare(node, path, violations);
+		return compare(node, path, violations, themes);
 	}
 
-	private static @Nullable AlertCondition compare(JsonNode node, String path, List<FieldViolation> violations) {
+	private static @Nullable AlertCondition compare(JsonNode node, String path, List<FieldViolation> violations,
+			Predicate<String> themes) {
 		int before = violations.size();
 		for (String property : node.propertyNames()) {
 			if (!Set.of("field", "op", "value", "module", "question").contains(property)) {
@@ -252,8 +278,8 @@ sealed interface AlertCondition {
 		}
 		Field field = node.has("field") ? Field.of(node.get("field").asString("")) : null;
 		if (field == null) {
-			violations.add(FieldViolation.of(path + ".field",
-					"must be one of nps, npsClass, csat, ces, sem, " + "experienceLevel, answer, comment, sentiment"));
+			violations.add(FieldViolation.of(path + ".field", "must be one of nps, npsClass, csat, ces, sem, "
+					+ "experienceLevel, answer, comment, sentiment, theme, factor"));
 			return null;
 		}
 		String key = null;
@@ -275,12 +301,12 @@ sealed interface AlertCondition {
 					+ field.ops().stream().sorted().map((allowed) -> allowed.json).toList() + " for " + field.json));
 			return null;
 		}
-		List<Object> values = values(field, op, node.get("value"), path + ".value", violations);
+		List<Object> values = values(field, op, node.get("value"), path + ".value", violations, themes);
 		return (violations.size() == before) ? new Compare(field, key, op, values) : null;
 	}
 
 	private static List<Object> values(Field field, Op op, @Nullable JsonNode value, String path,
-			List<FieldViolation> violations) {
+			List<FieldViolation> violations, Predicate<String> themes) {
 		boolean many = op == Op.IN || op == Op.CONTAINS_ANY;
 		List<JsonNode> items = new ArrayList<>();
 		if (value == null || value.isNull()) {
@@ -330,6 +356,20 @@ sealed interface AlertCondition {
 					}
 					values.add(level);
 				}
+				case THEME -> {
+					String theme = item.isString() ? item.asString() : "";
+					if (!theme.matches(Codes.PATTERN) || !themes.test(theme)) {
+						violations.add(FieldViolation.of(at, "no theme has this code"));
+					}
+					values.add(theme);
+				}
+				case FACTOR -> {
+					ExperienceFactor factor = factor(item.isString() ? item.asString() : "");
+					if (factor == null) {
+						violations.add(FieldViolation.of(at, "must be one of " + FACTORS));
+					}
+					values.add((factor != null) ? factor.name() : "");
+				}
 				case ANSWER, TEXT -> {
 					if (!item.isString() && !item.isNumber() || item.asString("").isBlank()) {
 						violations.add(FieldViolation.of(at, "must be a non-empty text or number"));
@@ -344,6 +384,15 @@ sealed interface AlertCondition {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * An experience factor by name, in any case, with a space or hyphen for the
+	 * underscore ({@code brand image}).
+	 */
+	private static @Nullable ExperienceFactor factor(String name) {
+		String normal = name.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		return FACTORS.contains(normal) ? ExperienceFactor.valueOf(normal) : null;
 	}
 
 	/** A condition as the map Jackson writes back (for a normalised stored form). */

@@ -25,6 +25,7 @@ import org.opencxm.shared.LocalizedText;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
+import org.opencxm.text.Themes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -62,8 +63,11 @@ public class AlertRules {
 
 	private final Clock clock;
 
+	private final Themes themes;
+
 	AlertRules(JdbcClient jdbc, SqlDialect dialect, OrgScope scope, RuleLimits limits, Cases cases, People people,
-			Notifier notifier, JsonMapper json, Clock clock) {
+			Notifier notifier, JsonMapper json, Clock clock, Themes themes) {
+		this.themes = themes;
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.scope = scope;
@@ -291,7 +295,7 @@ public class AlertRules {
 				violations.add(FieldViolation.of("condition", "is required for a RESPONSE rule"));
 			}
 			else {
-				condition = AlertCondition.parse(request.condition(), violations);
+				condition = AlertCondition.parse(request.condition(), violations, this::isTheme);
 			}
 			if (!action.openCase() && action.notifyUsers().isEmpty() && !action.notifyUnitManager()
 					&& !action.notifyCxManagers()) {
@@ -314,6 +318,16 @@ public class AlertRules {
 		String conditionJson = (condition != null) ? this.json.writeValueAsString(AlertCondition.describe(condition))
 				: "null";
 		return new Checked(condition, conditionJson, drop, limits);
+	}
+
+	private boolean isTheme(String code) {
+		try {
+			this.themes.get(code);
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
 	}
 
 	private Map<String, Object> params(AlertRuleRequest request, Checked checked) {

@@ -1,22 +1,27 @@
 package org.opencxm.actions;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.opencxm.evaluation.ResponseEvaluated;
 import org.opencxm.evaluation.ResponseEvaluations;
 import org.opencxm.evaluation.ResponsesEvaluated;
 import org.opencxm.org.OrgScope;
+import org.opencxm.shared.ExperienceFactor;
 import org.opencxm.shared.SemModule;
 import org.opencxm.surveys.Answer;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.SurveyResponse;
-import org.opencxm.text.CommentAnalysis;
-import org.opencxm.text.TextAnalyzer;
+import org.opencxm.text.CommentAnalyses;
+import org.opencxm.text.CommentsAnalysed;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,8 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every evaluated response against the alert rules (opening at most one case per
- * rule and response), and answers the surveys module whether a customer has an open case,
- * so that no survey goes to a customer whose complaint is still being handled.
+ * rule and response), with what the text module read in its comments (sentiment, themes,
+ * experience factors: its stored analysis, so a comment is analysed once), and answers
+ * the surveys module whether a customer has an open case, so that no survey goes to a
+ * customer whose complaint is still being handled.
  */
 @Component
 class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
@@ -36,7 +43,7 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final Responses responses;
 
-	private final TextAnalyzer text;
+	private final CommentAnalyses text;
 
 	private final OrgScope scope;
 
@@ -44,7 +51,7 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 
 	private final RecoverySurveys recovery;
 
-	ResponseAlerts(AlertRules rules, ResponseEvaluations evaluations, Responses responses, TextAnalyzer text,
+	ResponseAlerts(AlertRules rules, ResponseEvaluations evaluations, Responses responses, CommentAnalyses text,
 			OrgScope scope, JdbcClient jdbc, RecoverySurveys recovery) {
 		this.rules = rules;
 		this.evaluations = evaluations;
@@ -62,10 +69,15 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 	 */
 	@ApplicationModuleListener
 	void on(ResponseEvaluated evaluated) {
-		if (this.recovery.answersRecoverySurvey(this.responses.get(evaluated.responseId()).invitationId())) {
+		SurveyResponse response = this.responses.get(evaluated.responseId());
+		if (this.recovery.answersRecoverySurvey(response.invitationId())) {
 			return;
 		}
-		this.scope.runAsSystem(() -> this.rules.evaluate(input(evaluated)));
+		this.scope.runAsSystem(() -> {
+			if (this.rules.anyActive()) {
+				this.rules.evaluate(input(evaluated, response, comments(List.of(response)).get(response.id())));
+			}
+		});
 	}
 
 	/**
@@ -80,22 +92,26 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 			}
 			Map<Long, SurveyResponse> responses = new HashMap<>();
 			this.responses.getAll(batch.responseIds()).forEach((response) -> responses.put(response.id(), response));
+			Map<Long, CommentsAnalysed> comments = comments(responses.values());
 			List<AlertInput> inputs = new java.util.ArrayList<>();
 			for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
 				SurveyResponse response = responses.get(evaluated.responseId());
 				if (response != null) {
-					inputs.add(input(evaluated, response));
+					inputs.add(input(evaluated, response, comments.get(response.id())));
 				}
 			}
 			this.rules.evaluateAll(inputs);
 		});
 	}
 
-	AlertInput input(ResponseEvaluated evaluated) {
-		return input(evaluated, this.responses.get(evaluated.responseId()));
+	private Map<Long, CommentsAnalysed> comments(java.util.Collection<SurveyResponse> responses) {
+		Map<Long, CommentsAnalysed> comments = new HashMap<>();
+		this.text.analysesOf(responses).forEach((analysed) -> comments.put(analysed.responseId(), analysed));
+		return comments;
 	}
 
-	private AlertInput input(ResponseEvaluated evaluated, SurveyResponse response) {
+	private static AlertInput input(ResponseEvaluated evaluated, SurveyResponse response,
+			@Nullable CommentsAnalysed analysed) {
 		Map<String, String> answers = new LinkedHashMap<>();
 		List<String> comments = new java.util.ArrayList<>();
 		for (Answer answer : response.answers()) {
@@ -109,8 +125,16 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 				}
 			}
 		}
-		Double sentiment = comments.isEmpty() ? null
-				: comments.stream().map(this.text::analyze).mapToDouble(CommentAnalysis::score).min().orElse(0);
+		Double sentiment = null;
+		Set<String> themes = new LinkedHashSet<>();
+		Set<ExperienceFactor> factors = EnumSet.noneOf(ExperienceFactor.class);
+		if (analysed != null && !analysed.comments().isEmpty()) {
+			sentiment = analysed.lowestScore();
+			analysed.comments().forEach((comment) -> {
+				themes.addAll(comment.themes());
+				factors.addAll(comment.factors());
+			});
+		}
 		Map<SemModule, Double> sem = new EnumMap<>(SemModule.class);
 		sem.putAll(evaluated.semScores());
 		return new AlertInput(evaluated.responseId(), evaluated.customerId(), evaluated.touchpointId(),
@@ -119,7 +143,7 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 				(evaluated.csat() != null) ? evaluated.csat().doubleValue() : null,
 				(evaluated.ces() != null) ? evaluated.ces().doubleValue() : null, sem,
 				(evaluated.experienceLevel() != null) ? evaluated.experienceLevel().name() : null, answers, comments,
-				sentiment);
+				sentiment, themes, factors);
 	}
 
 	@Override

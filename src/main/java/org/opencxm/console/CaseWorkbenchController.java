@@ -27,6 +27,7 @@ import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
+import org.opencxm.surveys.Responses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -65,8 +66,14 @@ class CaseWorkbenchController {
 
 	private final Clock clock;
 
+	private final Responses responses;
+
+	private final CommentMarks marks;
+
 	CaseWorkbenchController(Cases cases, RootCauses rootCauses, OrgScope scope, OrgUnits units, DisplayTime time,
-			Clock clock) {
+			Clock clock, Responses responses, CommentMarks marks) {
+		this.responses = responses;
+		this.marks = marks;
 		this.cases = cases;
 		this.rootCauses = rootCauses;
 		this.scope = scope;
@@ -176,6 +183,7 @@ class CaseWorkbenchController {
 		model.addAttribute("item", item);
 		model.addAttribute("row", row(item, zone, this.clock.instant()));
 		model.addAttribute("history", history);
+		model.addAttribute("comments", comments(item));
 		model.addAttribute("zone", zone);
 		model.addAttribute("rootCauses", this.rootCauses.list(false));
 		model.addAttribute("rootCauseName",
@@ -190,6 +198,20 @@ class CaseWorkbenchController {
 		model.addAttribute("canWork", caller.has(Role.AGENT));
 		model.addAttribute("canAssign", caller.has(Role.UNIT_MANAGER));
 		return "cases/case";
+	}
+
+	/**
+	 * The comments of the response a case came from, marked by their stored analysis;
+	 * none for another source or a response the caller may not see.
+	 */
+	private List<CommentMarks.MarkedComment> comments(Case item) {
+		Long responseId = item.source().id();
+		if (item.source().type() != org.opencxm.actions.SourceType.RESPONSE || responseId == null) {
+			return List.of();
+		}
+		return this.responses.find(responseId)
+			.map((response) -> this.marks.of(List.of(response)).getOrDefault(response.id(), List.of()))
+			.orElse(List.of());
 	}
 
 	@PostMapping("/cases/{id}/notes")

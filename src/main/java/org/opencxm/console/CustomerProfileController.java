@@ -70,8 +70,11 @@ class CustomerProfileController {
 
 	private final Segments segments;
 
+	private final CommentMarks marks;
+
 	CustomerProfileController(OrgScope scope, Customers customers, ContactHistory contacts, Responses responses,
-			Surveys surveys, Cases cases, OrgUnits units, DisplayTime time, Segments segments) {
+			Surveys surveys, Cases cases, OrgUnits units, DisplayTime time, Segments segments, CommentMarks marks) {
+		this.marks = marks;
 		this.segments = segments;
 		this.scope = scope;
 		this.customers = customers;
@@ -88,11 +91,12 @@ class CustomerProfileController {
 	 *
 	 * @param kind CONTACT, RESPONSE or CASE
 	 * @param title what it was: a touchpoint, a survey, a case's title
-	 * @param detail more about it: the channel, the scores and comment, the status
+	 * @param detail more about it: the channel, the status
 	 * @param link the page about it, if there is one
+	 * @param comments a response's comments, marked by their stored analysis
 	 */
 	record Entry(Instant at, String kind, String title, @Nullable String detail, @Nullable Integer score,
-			@Nullable String link) {
+			@Nullable String link, List<CommentMarks.MarkedComment> comments) {
 
 	}
 
@@ -122,31 +126,28 @@ class CustomerProfileController {
 			.contacts()
 			.items()) {
 			timeline.add(new Entry(contact.occurredAt(), "CONTACT", contact.touchpoint(),
-					contact.channel().name() + ((contact.unit() != null) ? " · " + contact.unit() : ""), null, null));
+					contact.channel().name() + ((contact.unit() != null) ? " · " + contact.unit() : ""), null, null,
+					List.of()));
 		}
 		Map<String, String> surveyTitles = new HashMap<>();
 		Locale locale = LocaleContextHolder.getLocale();
-		for (SurveyResponse response : this.responses.ofCustomer(customer.id(), new PageRequest(0, TIMELINE)).items()) {
+		List<SurveyResponse> answered = this.responses.ofCustomer(customer.id(), new PageRequest(0, TIMELINE)).items();
+		Map<Long, List<CommentMarks.MarkedComment>> marked = this.marks.of(answered);
+		for (SurveyResponse response : answered) {
 			String title = surveyTitles.computeIfAbsent(response.surveyCode(),
 					(code) -> this.surveys.find(code).map(Survey::title).map((text) -> text.in(locale)).orElse(code));
 			Integer nps = response.answer("nps")
 				.filter(Answer.Score.class::isInstance)
 				.map((answer) -> ((Answer.Score) answer).value())
 				.orElse(null);
-			String comment = response.answers()
-				.stream()
-				.filter(Answer.Text.class::isInstance)
-				.map((answer) -> ((Answer.Text) answer).text())
-				.findFirst()
-				.orElse(null);
 			timeline.add(new Entry((response.submittedAt() != null) ? response.submittedAt() : Instant.EPOCH,
-					"RESPONSE", title, comment, nps, null));
+					"RESPONSE", title, null, nps, null, marked.getOrDefault(response.id(), List.of())));
 		}
 		PageResult<Case> caseList = this.cases
 			.list(new CaseQuery(null, null, null, false, externalId, null, null, null), new PageRequest(0, TIMELINE));
 		for (Case item : caseList.items()) {
 			timeline.add(new Entry(item.openedAt(), "CASE", item.title(), item.status().name(), item.npsScore(),
-					"/cases/" + item.id()));
+					"/cases/" + item.id(), List.of()));
 		}
 		timeline.sort(Comparator.comparing(Entry::at).reversed());
 		model.addAttribute("customer", customer);
@@ -154,6 +155,7 @@ class CustomerProfileController {
 		model.addAttribute("homeUnit",
 				(customer.homeUnitCode() != null) ? this.units.find(customer.homeUnitCode()).orElse(null) : null);
 		model.addAttribute("timeline", timeline);
+		model.addAttribute("commented", marked.values().stream().anyMatch((comments) -> !comments.isEmpty()));
 		model.addAttribute("zone", zone);
 		model.addAttribute("channels", ConsentChannel.values());
 		model.addAttribute("openCases", caseList.items().stream().filter((item) -> item.status().open()).count());

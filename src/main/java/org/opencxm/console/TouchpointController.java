@@ -75,8 +75,12 @@ class TouchpointController {
 
 	private final DisplayTime time;
 
+	private final CommentMarks marks;
+
 	TouchpointController(OrgScope scope, Touchpoints touchpoints, JourneyAnalytics analytics, Metrics metrics,
-			Responses responses, Cases cases, OrgUnits units, Dashboard dashboard, DisplayTime time) {
+			Responses responses, Cases cases, OrgUnits units, Dashboard dashboard, DisplayTime time,
+			CommentMarks marks) {
+		this.marks = marks;
 		this.scope = scope;
 		this.touchpoints = touchpoints;
 		this.analytics = analytics;
@@ -88,8 +92,8 @@ class TouchpointController {
 		this.time = time;
 	}
 
-	/** A comment given at the touchpoint, with when. */
-	record Comment(Instant submittedAt, String text) {
+	/** A comment given at the touchpoint, with when, marked by its stored analysis. */
+	record Comment(Instant submittedAt, CommentMarks.MarkedComment comment) {
 
 	}
 
@@ -120,15 +124,27 @@ class TouchpointController {
 		MetricSeries trend = this.metrics
 			.query(new Metrics.Query("csat", null, List.of(), selected.grain(), from, to, null, filters));
 
-		List<Comment> comments = new ArrayList<>();
+		List<SurveyResponse> commented = new ArrayList<>();
+		int count = 0;
 		for (SurveyResponse response : this.responses
 			.list(new ResponseFilter(null, code, unitCode, from.atStartOfDay(zone).toInstant(),
 					to.plusDays(1).atStartOfDay(zone).toInstant(), null), new PageRequest(0, COMMENT_SCAN))
 			.items()) {
-			for (Answer answer : response.answers()) {
-				if (answer instanceof Answer.Text text && !text.text().isBlank() && response.submittedAt() != null
-						&& comments.size() < COMMENTS) {
-					comments.add(new Comment(response.submittedAt(), text.text()));
+			long texts = response.answers()
+				.stream()
+				.filter((answer) -> answer instanceof Answer.Text text && !text.text().isBlank())
+				.count();
+			if (texts > 0 && response.submittedAt() != null && count < COMMENTS) {
+				commented.add(response);
+				count += (int) texts;
+			}
+		}
+		Map<Long, List<CommentMarks.MarkedComment>> marked = this.marks.of(commented);
+		List<Comment> comments = new ArrayList<>();
+		for (SurveyResponse response : commented) {
+			for (CommentMarks.MarkedComment comment : marked.getOrDefault(response.id(), List.of())) {
+				if (comments.size() < COMMENTS) {
+					comments.add(new Comment(java.util.Objects.requireNonNull(response.submittedAt()), comment));
 				}
 			}
 		}

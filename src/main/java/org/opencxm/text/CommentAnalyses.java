@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CommentAnalyses {
 
-	private final TextAnalyzer analyzer;
+	private final CommentEngine analyzer;
 
 	private final Themes themes;
 
@@ -64,7 +66,7 @@ public class CommentAnalyses {
 
 	private final ZoneId defaultZone;
 
-	CommentAnalyses(TextAnalyzer analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
+	CommentAnalyses(CommentEngine analyzer, Themes themes, CommentStore store, Responses responses, OrgUnits units,
 			OrgScope scope, ApplicationEventPublisher events, TransactionTemplate transactions, ResponseNps nps,
 			Clock clock, @Value("${opencxm.default-time-zone:Asia/Shanghai}") String defaultZone) {
 		this.analyzer = analyzer;
@@ -127,14 +129,73 @@ public class CommentAnalyses {
 	}
 
 	/**
+	 * What the text engine read in the open answers of these complete responses, for
+	 * listeners of other modules (alert rules): the stored analyses where the text
+	 * module's listener has made them, so that a comment is not analysed twice. A
+	 * response that listener has not reached yet is analysed here without storing it (the
+	 * listener stays the only writer, so the two never contend for the same rows) and
+	 * without an event. Responses without open answers are left out.
+	 * @return one entry per response with comments, in the order given
+	 */
+	public List<CommentsAnalysed> analysesOf(Collection<SurveyResponse> responses) {
+		List<SurveyResponse> commented = responses.stream()
+			.filter((response) -> response.submittedAt() != null && !texts(response).isEmpty())
+			.toList();
+		if (commented.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<CommentStore.Stored>> stored = this.store
+			.ofResponses(commented.stream().map(SurveyResponse::id).toList());
+		List<CommentsAnalysed> analyses = new ArrayList<>(commented.size());
+		ThemeCatalog catalog = null;
+		for (SurveyResponse response : commented) {
+			List<CommentStore.Stored> rows = stored.get(response.id());
+			if (rows != null) {
+				analyses.add(event(response, rows.stream().map(CommentAnalyses::comment).toList()));
+				continue;
+			}
+			if (catalog == null) {
+				catalog = this.themes.catalog();
+			}
+			analyses.add(analysed(response, catalog).event());
+		}
+		return analyses;
+	}
+
+	/**
 	 * The stored analyses of a response the caller may see, with each comment's text.
 	 * Empty while the response's comments wait for analysis.
 	 */
 	public List<AnalysedComment> comments(long responseId) {
 		this.scope.requireRole(Role.VIEWER);
 		SurveyResponse response = this.responses.get(responseId);
+		return comments(response, this.store.ofResponse(responseId));
+	}
+
+	/**
+	 * The stored analyses of responses the caller has read (through the surveys module,
+	 * which limits them to the caller's units), with each comment's text, read in one go
+	 * for a page that lists many. A response whose comments wait for analysis, or that
+	 * has none, is left out.
+	 * @return the analysed comments by response id
+	 */
+	public Map<Long, List<AnalysedComment>> commentsOf(Collection<SurveyResponse> responses) {
+		this.scope.requireRole(Role.VIEWER);
+		Map<Long, List<CommentStore.Stored>> stored = this.store
+			.ofResponses(responses.stream().map(SurveyResponse::id).toList());
+		Map<Long, List<AnalysedComment>> comments = new LinkedHashMap<>();
+		for (SurveyResponse response : responses) {
+			List<CommentStore.Stored> rows = stored.get(response.id());
+			if (rows != null) {
+				comments.put(response.id(), comments(response, rows));
+			}
+		}
+		return comments;
+	}
+
+	private static List<AnalysedComment> comments(SurveyResponse response, List<CommentStore.Stored> rows) {
 		List<AnalysedComment> comments = new ArrayList<>();
-		for (CommentStore.Stored stored : this.store.ofResponse(responseId)) {
+		for (CommentStore.Stored stored : rows) {
 			String text = response.answer(stored.questionCode())
 				.filter(Answer.Text.class::isInstance)
 				.map((answer) -> ((Answer.Text) answer).text())
@@ -145,9 +206,9 @@ public class CommentAnalyses {
 						cut(text, clause.start(), clause.end()), clause.score(), clause.label(), clause.intensity(),
 						clause.factors(), clause.semModules(), clause.themes()))
 				.toList();
-			comments.add(new AnalysedComment(responseId, stored.questionCode(), text, stored.language(), stored.score(),
-					stored.label(), stored.intensity(), stored.factors(), stored.semModules(), stored.themes(),
-					stored.keyPhrases(), clauses, stored.analysedAt()));
+			comments.add(new AnalysedComment(response.id(), stored.questionCode(), text, stored.language(),
+					stored.score(), stored.label(), stored.intensity(), stored.factors(), stored.semModules(),
+					stored.themes(), stored.keyPhrases(), clauses, stored.analysedAt()));
 		}
 		return comments;
 	}
@@ -221,25 +282,53 @@ public class CommentAnalyses {
 		Map<@Nullable Long, ZoneId> zones = new HashMap<>();
 		Instant now = this.clock.instant();
 		List<CommentStore.Analysed> rows = new ArrayList<>();
-		List<CommentsAnalysed> analysed = new ArrayList<>(responses.size());
+		List<CommentsAnalysed> events = new ArrayList<>(responses.size());
 		for (SurveyResponse response : responses) {
+			Analysed analysed = analysed(response, catalog);
 			Instant submitted = java.util.Objects.requireNonNull(response.submittedAt());
 			ZoneId zone = zones.computeIfAbsent(response.unitId(), this::zone);
 			CommentStore.Placement placement = new CommentStore.Placement(response.id(), response.unitId(),
 					response.touchpointId(), submitted, submitted.atZone(zone).toLocalDate());
-			List<CommentsAnalysed.Comment> comments = new ArrayList<>();
-			for (Answer.Text text : texts(response)) {
-				CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
-				rows.add(new CommentStore.Analysed(placement, text.questionCode(), analysis));
-				comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
-						analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
-						List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
+			for (int i = 0; i < analysed.texts().size(); i++) {
+				rows.add(new CommentStore.Analysed(placement, analysed.texts().get(i).questionCode(),
+						analysed.analyses().get(i)));
 			}
-			analysed.add(new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(),
-					response.touchpointId(), response.unitId(), submitted, comments));
+			events.add(analysed.event());
 		}
 		this.store.insertAll(rows, now);
-		return analysed;
+		return events;
+	}
+
+	/**
+	 * A response's comments as the engine read them, not yet stored.
+	 */
+	private record Analysed(SurveyResponse response, List<Answer.Text> texts, List<CommentAnalysis> analyses,
+			CommentsAnalysed event) {
+
+	}
+
+	private Analysed analysed(SurveyResponse response, ThemeCatalog catalog) {
+		List<Answer.Text> texts = texts(response);
+		List<CommentAnalysis> analyses = new ArrayList<>(texts.size());
+		List<CommentsAnalysed.Comment> comments = new ArrayList<>(texts.size());
+		for (Answer.Text text : texts) {
+			CommentAnalysis analysis = this.analyzer.analyze(text.text(), catalog);
+			analyses.add(analysis);
+			comments.add(new CommentsAnalysed.Comment(text.questionCode(), analysis.language(), analysis.score(),
+					analysis.label(), analysis.intensity(), List.copyOf(analysis.factors()),
+					List.copyOf(analysis.semModules()), List.copyOf(analysis.themeIds())));
+		}
+		return new Analysed(response, texts, analyses, event(response, comments));
+	}
+
+	private static CommentsAnalysed event(SurveyResponse response, List<CommentsAnalysed.Comment> comments) {
+		return new CommentsAnalysed(response.id(), response.surveyId(), response.customerId(), response.touchpointId(),
+				response.unitId(), java.util.Objects.requireNonNull(response.submittedAt()), comments);
+	}
+
+	private static CommentsAnalysed.Comment comment(CommentStore.Stored stored) {
+		return new CommentsAnalysed.Comment(stored.questionCode(), stored.language(), stored.score(), stored.label(),
+				stored.intensity(), stored.factors(), stored.semModules(), stored.themes());
 	}
 
 	private static List<Answer.Text> texts(SurveyResponse response) {

@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.ExperienceFactor;
@@ -193,6 +195,27 @@ class CommentStore {
 			.param("response", responseId)
 			.query(this::row)
 			.list();
+	}
+
+	/**
+	 * The stored analyses of these responses, by response id; a response without any is
+	 * left out.
+	 */
+	Map<Long, List<Stored>> ofResponses(Collection<Long> responseIds) {
+		Map<Long, List<Stored>> found = new HashMap<>();
+		List<Long> ids = List.copyOf(new TreeSet<>(responseIds));
+		for (int from = 0; from < ids.size(); from += 1000) {
+			IdBatch batch = IdBatch.of(ids.subList(from, Math.min(ids.size(), from + 1000)));
+			this.jdbc.sql("select * from comment_analysis where " + batch.condition("response_id") + " order by id")
+				.params(batch.args())
+				.query((ResultSet rs) -> {
+					long response = rs.getLong("response_id");
+					if (batch.contains(response)) {
+						found.computeIfAbsent(response, (key) -> new ArrayList<>()).add(row(rs, 0));
+					}
+				});
+		}
+		return found;
 	}
 
 	private static List<StoredClause> clauses(CommentAnalysis analysis) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * emoji only, markup, control characters, broken surrogates or very long texts (analysed
  * up to the first {@value NormalizedText#MAX_LENGTH} characters) all give a sane result.
  */
-public final class TextAnalyzer {
+public final class TextAnalyzer implements CommentEngine {
 
 	/** The most key phrases reported per comment. */
 	public static final int KEY_PHRASES = 5;
@@ -76,6 +76,7 @@ public final class TextAnalyzer {
 	 * @param themes the workspace's themes
 	 * @return the analysis
 	 */
+	@Override
 	public CommentAnalysis analyze(@Nullable String text, ThemeCatalog themes) {
 		NormalizedText normalized = NormalizedText.of((text != null) ? text : "");
 		String analysis = normalized.analysis();

@@ -78,7 +78,11 @@ class ConsoleCustomersTests {
 			.contains("data-kind=\"RESPONSE\"")
 			.contains("data-kind=\"CASE\"")
 			.contains("href=\"/cases/" + caseId + "\"")
-			.contains("Queue too long " + ESCAPED)
+			// the comment is marked clause by clause; the text analysis ends the clause
+			// before
+			// the closing tag
+			.contains("Queue too long &lt;script&gt;alert(1)")
+			.contains("&lt;/script&gt;")
 			.contains("NPS 3")
 			.contains("data-channel=\"SMS\"")
 			.contains("Granted")

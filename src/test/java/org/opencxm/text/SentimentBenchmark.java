@@ -15,9 +15,12 @@ import java.util.Locale;
  * threshold, and Chinese throughput on one thread. The sets are read where they lie (by
  * default {@code ../shared/data/sentiment/} beside the project) and never copied into it.
  * <p>
- * Run with {@code bench/text/run [data directory]}.
+ * Run with {@code bench/text/run [data directory]}. With {@code --engine=embedding} it
+ * measures the embedding engine, which only a build with the {@code embeddings} Maven
+ * profile has ({@code bench/text/run --embedding}); {@code --limit=N} reads every k-th
+ * row so that each set gives about N, and also prints the process's resident memory.
  */
-final class SentimentBenchmark {
+public final class SentimentBenchmark {
 
 	private static final List<String> FILES = List.of("waimai_10k.csv", "uci_amazon_en.csv", "uci_imdb_en.csv");
 
@@ -28,22 +31,40 @@ final class SentimentBenchmark {
 	private SentimentBenchmark() {
 	}
 
-	public static void main(String[] args) throws IOException {
-		Path data = Path.of((args.length > 0) ? args[0] : "../shared/data/sentiment");
+	public static void main(String[] args) throws Exception {
+		String directory = "../shared/data/sentiment";
+		String engineName = "lexicon";
+		int limit = Integer.MAX_VALUE;
+		for (String arg : args) {
+			if (arg.startsWith("--engine=")) {
+				engineName = arg.substring("--engine=".length());
+			}
+			else if (arg.startsWith("--limit=")) {
+				limit = Integer.parseInt(arg.substring("--limit=".length()));
+			}
+			else if (!arg.isBlank()) {
+				directory = arg;
+			}
+		}
+		Path data = Path.of(directory);
 		if (!Files.isDirectory(data)) {
 			System.err.println("No labelled data at " + data.toAbsolutePath() + "; pass the directory as argument.");
 			System.exit(2);
 		}
 		long heapBefore = usedHeap();
+		String rssBefore = rss();
 		long loadStart = System.nanoTime();
-		TextAnalyzer analyzer = new TextAnalyzer();
-		System.out.printf(Locale.ROOT, "engine loaded in %.0f ms%n", (System.nanoTime() - loadStart) / 1e6);
+		CommentEngine analyzer = engineName.equals("embedding")
+				? (CommentEngine) Class.forName("org.opencxm.text.EmbeddingEngine").getConstructor().newInstance()
+				: new TextAnalyzer();
+		System.out.printf(Locale.ROOT, "%s engine loaded in %.0f ms%n", engineName,
+				(System.nanoTime() - loadStart) / 1e6);
 		System.out.printf(Locale.ROOT, "threshold: score >= %.2f is positive%n%n", SentimentLabel.POSITIVE_THRESHOLD);
 		System.out.printf(Locale.ROOT, "%-20s %6s %9s %9s %9s%n", "file", "rows", "accuracy", "macro-F1", "neutral");
 		for (String file : FILES) {
 			Path path = data.resolve(file);
 			if (Files.exists(path)) {
-				report(file, read(path), analyzer);
+				report(file, sample(read(path), limit), analyzer);
 			}
 			else {
 				System.out.printf(Locale.ROOT, "%-20s missing%n", file);
@@ -51,15 +72,45 @@ final class SentimentBenchmark {
 		}
 		Path chinese = data.resolve(CHINESE);
 		if (Files.exists(chinese)) {
-			throughput(read(chinese), analyzer, heapBefore);
+			throughput(sample(read(chinese), limit), analyzer, heapBefore, (limit == Integer.MAX_VALUE) ? 3 : 1);
+		}
+		System.out.printf(Locale.ROOT,
+				"resident memory of the process: %s before the engine was built, %s at the end%n", rssBefore, rss());
+	}
+
+	/** Every k-th row, so that about {@code limit} are left in the file's order. */
+	private static List<Row> sample(List<Row> rows, int limit) {
+		if (rows.size() <= limit) {
+			return rows;
+		}
+		List<Row> sample = new ArrayList<>(limit);
+		double step = rows.size() / (double) limit;
+		for (int i = 0; i < limit; i++) {
+			sample.add(rows.get((int) (i * step)));
+		}
+		return sample;
+	}
+
+	/** VmRSS from /proc, where there is one. */
+	private static String rss() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmRSS:"))
+				.map((line) -> line.substring("VmRSS:".length()).strip())
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
 		}
 	}
 
-	private static void report(String file, List<Row> rows, TextAnalyzer analyzer) {
+	private static void report(String file, List<Row> rows, CommentEngine analyzer) {
 		int[][] confusion = new int[2][2];
 		int neutral = 0;
 		for (Row row : rows) {
-			CommentAnalysis analysis = analyzer.analyze(row.text());
+			CommentAnalysis analysis = analyzer.analyze(row.text(), ThemeCatalog.empty());
 			int predicted = (analysis.score() >= SentimentLabel.POSITIVE_THRESHOLD) ? 1 : 0;
 			confusion[row.label()][predicted]++;
 			if (analysis.label() == SentimentLabel.NEUTRAL) {
@@ -90,11 +141,11 @@ final class SentimentBenchmark {
 		return runtime.totalMemory() - runtime.freeMemory();
 	}
 
-	private static void throughput(List<Row> rows, TextAnalyzer analyzer, long heapBefore) {
+	private static void throughput(List<Row> rows, CommentEngine analyzer, long heapBefore, int warmUp) {
 		long checksum = 0;
-		for (int pass = 0; pass < 3; pass++) {
+		for (int pass = 0; pass < warmUp; pass++) {
 			for (Row row : rows) {
-				checksum += analyzer.analyze(row.text()).clauses().size();
+				checksum += analyzer.analyze(row.text(), ThemeCatalog.empty()).clauses().size();
 			}
 		}
 		long chars = rows.stream().mapToLong((row) -> row.text().length()).sum();
@@ -105,7 +156,7 @@ final class SentimentBenchmark {
 		double seconds;
 		do {
 			for (Row row : rows) {
-				checksum += analyzer.analyze(row.text()).clauses().size();
+				checksum += analyzer.analyze(row.text(), ThemeCatalog.empty()).clauses().size();
 			}
 			comments += rows.size();
 			seconds = (System.nanoTime() - start) / 1e9;
@@ -123,7 +174,7 @@ final class SentimentBenchmark {
 		System.out.printf(Locale.ROOT, "per CPU second of that thread: %,.0f comments%n", comments / cpuSeconds);
 		System.out.printf(Locale.ROOT,
 				"heap used after GC: %.1f MB in all, %.1f MB more than before the engine was built"
-						+ " (HanLP dictionaries and word lists); max heap %.0f MB; checksum %d%n",
+						+ " (HanLP dictionaries, word lists and any models); max heap %.0f MB; checksum %d%n",
 				heap / 1048576.0, (heap - heapBefore) / 1048576.0, runtime.maxMemory() / 1048576.0, checksum);
 		System.out.printf(Locale.ROOT, "JVM: %s %s, %d processors%n", System.getProperty("java.vm.name"),
 				System.getProperty("java.version"),

@@ -3,8 +3,10 @@ package org.opencxm.text;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class TextAnalyticsConfigurationTests {
 
@@ -20,8 +22,17 @@ class TextAnalyticsConfigurationTests {
 
 	@Test
 	void otherEnginesLeaveTheLexiconEngineOut() {
-		this.runner.withPropertyValues("opencxm.text.engine=embedding")
+		this.runner.withPropertyValues("opencxm.text.engine=other")
 			.run((context) -> assertThat(context).doesNotHaveBean(TextAnalyzer.class));
+	}
+
+	@Test
+	void theEmbeddingEngineWithoutTheEmbeddingsBuildFailsToStartAndSaysWhy() {
+		assumeFalse(ClassUtils.isPresent("org.opencxm.text.EmbeddingEngine", null));
+		this.runner.withPropertyValues("opencxm.text.engine=embedding")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("-P embeddings package"));
 	}
 
 }
