@@ -259,9 +259,9 @@ class Rollup {
 		}
 		int[] inserted = this.template.batchUpdate(this.seen,
 				fresh.stream().map((event) -> new Object[] { event.responseId() }).toList());
-		Map<List<Object>, Sums> daily = new LinkedHashMap<>();
-		Map<List<Object>, Sums> companyDaily = new LinkedHashMap<>();
-		Map<List<Object>, Sums> companyMonthly = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> daily = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> companyDaily = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> companyMonthly = new LinkedHashMap<>();
 		Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
 		Map<List<Object>, CrossProducts.Accumulator> driverSums = new LinkedHashMap<>();
 		for (int i = 0; i < fresh.size(); i++) {
@@ -277,9 +277,9 @@ class Rollup {
 					(event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
 					blankIfNull(event.valueTier()), event.ageBand());
 			List<Object> values = counts(event);
-			daily.computeIfAbsent(key, (k) -> new Sums()).add(values);
-			companyDaily.computeIfAbsent(companyKey(day, event), (k) -> new Sums()).add(values);
-			companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new Sums()).add(values);
+			daily.computeIfAbsent(key, (k) -> new RowSums()).add(values);
+			companyDaily.computeIfAbsent(companyKey(day, event), (k) -> new RowSums()).add(values);
+			companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new RowSums()).add(values);
 			event.scores().forEach((code, given) -> {
 				double score = exact(given);
 				double[] rating = ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
@@ -318,7 +318,7 @@ class Rollup {
 		return Date.valueOf(event.localDay().withDayOfMonth(1));
 	}
 
-	private static List<Object[]> rows(Map<List<Object>, Sums> sums) {
+	private static List<Object[]> rows(Map<List<Object>, RowSums> sums) {
 		List<Object[]> rows = new ArrayList<>(sums.size());
 		sums.forEach((key, row) -> {
 			List<Object> values = new ArrayList<>(key);
@@ -326,37 +326,6 @@ class Rollup {
 			rows.add(values.toArray());
 		});
 		return rows;
-	}
-
-	/** The summed {@link #counts} of several responses. */
-	private static final class Sums {
-
-		private final long[] counts = new long[COUNTS.size()];
-
-		private final double[] sums = new double[COUNTS.size()];
-
-		private final boolean[] whole = new boolean[COUNTS.size()];
-
-		void add(List<Object> values) {
-			for (int v = 0; v < values.size(); v++) {
-				if (values.get(v) instanceof Long count) {
-					this.counts[v] += count;
-					this.whole[v] = true;
-				}
-				else {
-					this.sums[v] += (Double) values.get(v);
-				}
-			}
-		}
-
-		List<Object> values() {
-			List<Object> values = new ArrayList<>(this.counts.length);
-			for (int v = 0; v < this.counts.length; v++) {
-				values.add(this.whole[v] ? (Object) this.counts[v] : (Object) this.sums[v]);
-			}
-			return values;
-		}
-
 	}
 
 	/**
