@@ -341,10 +341,10 @@ public class Metrics {
 			return invitations(slice, by, grain, from, to);
 		}
 		boolean ratings = slice.table().equals("analytics_rating_daily");
-		Map<Key, Totals> buckets = new TreeMap<>(Metrics::compare);
+		Map<Key, Totals> buckets = new HashMap<>();
 		if (ratings || !slice.companyWide() || !COMPANY_WIDE.containsAll(by)) {
 			sum(slice.table(), "local_day", slice, by, grain, from, to, buckets);
-			return buckets;
+			return sorted(buckets);
 		}
 		// Whole months from the monthly rows where the grain allows, the days around them
 		// from the daily ones.
@@ -363,7 +363,22 @@ public class Metrics {
 		else {
 			sum("analytics_company_daily", "local_day", slice, by, grain, from, to, buckets);
 		}
-		return buckets;
+		return sorted(buckets);
+	}
+
+	/**
+	 * The buckets by period, then group: each group's text made once, not once a
+	 * comparison.
+	 */
+	private static Map<Key, Totals> sorted(Map<Key, Totals> buckets) {
+		List<Map.Entry<String, Map.Entry<Key, Totals>>> keyed = new ArrayList<>(buckets.size());
+		buckets.entrySet().forEach((entry) -> keyed.add(Map.entry(entry.getKey().group().toString(), entry)));
+		keyed.sort(Map.Entry.<String, Map.Entry<Key, Totals>>comparingByValue(
+				(a, b) -> a.getKey().period().compareTo(b.getKey().period()))
+			.thenComparing(Map.Entry.comparingByKey()));
+		Map<Key, Totals> sorted = new LinkedHashMap<>();
+		keyed.forEach((entry) -> sorted.put(entry.getValue().getKey(), entry.getValue().getValue()));
+		return sorted;
 	}
 
 	/** Adds the sums of the rows of {@code table} from {@code from} to {@code to}. */
@@ -384,7 +399,7 @@ public class Metrics {
 				for (Dimension d : by) {
 					group.add(d.numeric() ? (Object) rs.getLong(d.column) : rs.getString(d.column));
 				}
-				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs);
+				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs, by.size() + 2);
 				return Map.entry(new Key(grain.start(rs.getDate(period).toLocalDate()), group), totals);
 			})
 			.list()

@@ -47,7 +47,7 @@ class CompanyAggregatesTests {
 		for (int i = 0; i < 300; i++) {
 			publish(evaluated(survey, FIRST.plusDays(i % 100), 1 + i % 3, 10 + i % 7, i % 11, 1 + i % 5));
 		}
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> this.jdbc.sql("select coalesce(sum(responses), 0) from analytics_daily where survey_id = ?")
 				.param(survey)
