@@ -24,19 +24,34 @@ final class BenchServer implements AutoCloseable {
 
 	private final Path dataDir;
 
+	private final boolean keep;
+
 	private String token = "";
 
-	private BenchServer(ConfigurableApplicationContext context, Path dataDir) {
+	private BenchServer(ConfigurableApplicationContext context, Path dataDir, boolean keep) {
 		this.context = context;
 		this.dataDir = dataDir;
+		this.keep = keep;
 	}
 
 	static BenchServer start(BenchOptions options) throws IOException {
-		Path dataDir = Files.createTempDirectory("opencxm-bench");
+		return start(options.database(), Files.createTempDirectory("opencxm-bench"), false, List.of());
+	}
+
+	/**
+	 * The application on the database in {@code dataDir} (H2) or named by the environment
+	 * (PostgreSQL); with {@code keep} the folder outlives the server, so that a large data
+	 * set is loaded once.
+	 */
+	static BenchServer start(String database, Path dataDir, boolean keep, List<String> extraArgs) {
+		// The benchmarks compile with the tests, whose environment would otherwise put every
+		// application on a fresh in-memory H2 database, whatever the arguments say.
+		System.setProperty("opencxm.test.database", "as-configured");
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--opencxm.demo=false",
 				"--opencxm.admin-password=" + ADMIN_PASSWORD, "--opencxm.data-dir=" + dataDir,
 				"--logging.level.root=warn", "--logging.level.org.opencxm=warn"));
-		if (options.database().equals("postgres")) {
+		args.addAll(extraArgs);
+		if (database.equals("postgres")) {
 			args.add("--spring.datasource.url=" + env("OPENCXM_BENCH_POSTGRES_URL",
 					"jdbc:postgresql://localhost:5432/opencxm_bench?reWriteBatchedInserts=true"));
 			args.add("--spring.datasource.username=" + env("OPENCXM_BENCH_POSTGRES_USER", "opencxm"));
@@ -44,7 +59,7 @@ final class BenchServer implements AutoCloseable {
 		}
 		ConfigurableApplicationContext context = SpringApplication.run(OpenCxmApplication.class,
 				args.toArray(String[]::new));
-		return new BenchServer(context, dataDir);
+		return new BenchServer(context, dataDir, keep);
 	}
 
 	ConfigurableApplicationContext context() {
@@ -66,6 +81,9 @@ final class BenchServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.context.close();
+		if (this.keep) {
+			return;
+		}
 		try (var files = Files.walk(this.dataDir)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}

@@ -47,6 +47,10 @@ public class Metrics {
 	/** The {@link Slice#table} of the response rate, which the surveys module counts. */
 	private static final String INVITATIONS = "survey_invitation";
 
+	/** The dimensions the company-wide aggregates keep. */
+	private static final Set<Dimension> COMPANY_WIDE = java.util.EnumSet.of(Dimension.SURVEY, Dimension.TOUCHPOINT,
+			Dimension.STAGE, Dimension.CHANNEL);
+
 	private final JdbcClient jdbc;
 
 	private final OrgScope scope;
@@ -88,7 +92,7 @@ public class Metrics {
 	 * invitation filters.
 	 */
 	record Slice(String table, String where, Map<String, Object> params,
-			Map<InvitationCounts.Dimension, Collection<Long>> invitations) {
+			Map<InvitationCounts.Dimension, Collection<Long>> invitations, boolean companyWide) {
 
 	}
 
@@ -251,6 +255,7 @@ public class Metrics {
 				InvitationCounts.Dimension.class);
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
+		boolean companyWide = true;
 		if (ratings) {
 			where.append(" and question_code = :question");
 			params.put("question", (query.question() != null) ? query.question() : "");
@@ -288,12 +293,14 @@ public class Metrics {
 				invitations.put(invited, (bound instanceof Collection<?> ids)
 						? ids.stream().map(Long.class::cast).toList() : List.of((Long) bound));
 			}
+			companyWide &= COMPANY_WIDE.contains(dimension);
 			String name = "f_" + dimension.name().toLowerCase(java.util.Locale.ROOT);
 			where.append(" and ").append(dimension.column).append(" in (:").append(name).append(")");
 			params.put(name, bound);
 		}
 		VisibleUnits visible = this.scope.visibleUnits();
 		if (!visible.all()) {
+			companyWide = false;
 			where.append(" and unit_id in (:visible)");
 			params.put("visible", visible.ids().isEmpty() ? Set.of(-1L) : visible.ids());
 		}
@@ -302,7 +309,7 @@ public class Metrics {
 			case RESPONSE_RATE -> INVITATIONS;
 			default -> "analytics_daily";
 		};
-		return new Slice(table, where.toString(), params, invitations);
+		return new Slice(table, where.toString(), params, invitations, companyWide);
 	}
 
 	private static @Nullable String channel(String value) {
@@ -334,12 +341,55 @@ public class Metrics {
 			return invitations(slice, by, grain, from, to);
 		}
 		boolean ratings = slice.table().equals("analytics_rating_daily");
-		StringBuilder columns = new StringBuilder("local_day");
+		Map<Key, Totals> buckets = new HashMap<>();
+		if (ratings || !slice.companyWide() || !COMPANY_WIDE.containsAll(by)) {
+			sum(slice.table(), "local_day", slice, by, grain, from, to, buckets);
+			return sorted(buckets);
+		}
+		// Whole months from the monthly rows where the grain allows, the days around them
+		// from the daily ones.
+		LocalDate firstMonth = (from.getDayOfMonth() == 1) ? from : from.plusMonths(1).withDayOfMonth(1);
+		LocalDate end = to.plusDays(1);
+		LocalDate lastMonth = end.withDayOfMonth(1).minusMonths(1);
+		if ((grain == Grain.MONTH || grain == Grain.QUARTER) && !firstMonth.isAfter(lastMonth)) {
+			sum("analytics_company_monthly", "month_start", slice, by, grain, firstMonth, lastMonth, buckets);
+			if (from.isBefore(firstMonth)) {
+				sum("analytics_company_daily", "local_day", slice, by, grain, from, firstMonth.minusDays(1), buckets);
+			}
+			if (lastMonth.plusMonths(1).isBefore(end)) {
+				sum("analytics_company_daily", "local_day", slice, by, grain, lastMonth.plusMonths(1), to, buckets);
+			}
+		}
+		else {
+			sum("analytics_company_daily", "local_day", slice, by, grain, from, to, buckets);
+		}
+		return sorted(buckets);
+	}
+
+	/**
+	 * The buckets by period, then group: each group's text made once, not once a
+	 * comparison.
+	 */
+	private static Map<Key, Totals> sorted(Map<Key, Totals> buckets) {
+		List<Map.Entry<String, Map.Entry<Key, Totals>>> keyed = new ArrayList<>(buckets.size());
+		buckets.entrySet().forEach((entry) -> keyed.add(Map.entry(entry.getKey().group().toString(), entry)));
+		keyed.sort(Map.Entry.<String, Map.Entry<Key, Totals>>comparingByValue(
+				(a, b) -> a.getKey().period().compareTo(b.getKey().period()))
+			.thenComparing(Map.Entry.comparingByKey()));
+		Map<Key, Totals> sorted = new LinkedHashMap<>();
+		keyed.forEach((entry) -> sorted.put(entry.getValue().getKey(), entry.getValue().getValue()));
+		return sorted;
+	}
+
+	/** Adds the sums of the rows of {@code table} from {@code from} to {@code to}. */
+	private void sum(String table, String period, Slice slice, List<Dimension> by, Grain grain, LocalDate from,
+			LocalDate to, Map<Key, Totals> buckets) {
+		boolean ratings = table.equals("analytics_rating_daily");
+		StringBuilder columns = new StringBuilder(period);
 		by.forEach((d) -> columns.append(", ").append(d.column));
 		String sums = ratings ? "sum(n) as n, sum(total) as total, sum(sum_sq) as sum_sq" : Totals.sums();
-		String sql = "select " + columns + ", " + sums + " from " + slice.table()
-				+ " where local_day >= :from and local_day <= :to" + slice.where() + " group by " + columns;
-		Map<Key, Totals> buckets = new TreeMap<>(Metrics::compare);
+		String sql = "select " + columns + ", " + sums + " from " + table + " where " + period + " >= :from and "
+				+ period + " <= :to" + slice.where() + " group by " + columns;
 		this.jdbc.sql(sql)
 			.params(slice.params())
 			.param("from", Date.valueOf(from))
@@ -349,12 +399,11 @@ public class Metrics {
 				for (Dimension d : by) {
 					group.add(d.numeric() ? (Object) rs.getLong(d.column) : rs.getString(d.column));
 				}
-				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs);
-				return Map.entry(new Key(grain.start(rs.getDate("local_day").toLocalDate()), group), totals);
+				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs, by.size() + 2);
+				return Map.entry(new Key(grain.start(rs.getDate(period).toLocalDate()), group), totals);
 			})
 			.list()
 			.forEach((entry) -> buckets.merge(entry.getKey(), entry.getValue(), Totals::merge));
-		return buckets;
 	}
 
 	/** Invitations sent and answered, counted by the surveys module. */

@@ -28,6 +28,7 @@ import org.opencxm.surveys.QuestionType;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.SurveyResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -58,6 +59,12 @@ class Rollup {
 		COUNTS = List.copyOf(counts);
 	}
 
+	/** Every table a rebuild recomputes. */
+	static final List<String> TABLES = List.of("analytics_daily", "analytics_company_daily",
+			"analytics_company_monthly", "analytics_rating_daily", "analytics_driver_daily", "aggregated_response");
+
+	private static final int REBUILD_BATCH = 2000;
+
 	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "question_code", "touchpoint_id",
 			"unit_id");
 
@@ -77,6 +84,10 @@ class Rollup {
 
 	private final String rating;
 
+	private final String companyDaily;
+
+	private final String companyMonthly;
+
 	private final String seen;
 
 	private final String driverSeed;
@@ -87,8 +98,16 @@ class Rollup {
 	 */
 	private final @Nullable ReentrantLock embeddedWrites;
 
+	/**
+	 * Off only to measure what the live aggregation costs ingestion: responses then stay
+	 * out of the aggregates until a rebuild.
+	 */
+	private final boolean live;
+
 	Rollup(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Responses responses,
-			ResponseEvaluations evaluations, OrgScope scope, SqlDialect dialect) {
+			ResponseEvaluations evaluations, OrgScope scope, SqlDialect dialect,
+			@Value("${opencxm.analytics.live-rollup:true}") boolean live) {
+		this.live = live;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -98,6 +117,8 @@ class Rollup {
 		List<String> columns = new ArrayList<>(KEYS);
 		columns.addAll(COUNTS);
 		this.daily = dialect.upsert("analytics_daily", KEYS, columns, adding(COUNTS), null);
+		this.companyDaily = companyUpsert("analytics_company_daily", "local_day", dialect);
+		this.companyMonthly = companyUpsert("analytics_company_monthly", "month_start", dialect);
 		List<String> ratingColumns = new ArrayList<>(RATING_KEYS);
 		ratingColumns.addAll(List.of("n", "total", "sum_sq"));
 		this.rating = dialect.upsert("analytics_rating_daily", RATING_KEYS, ratingColumns,
@@ -108,12 +129,22 @@ class Rollup {
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 	}
 
+	private static String companyUpsert(String table, String period, SqlDialect dialect) {
+		List<String> keys = List.of(period, "survey_id", "touchpoint_id", "stage_id", "channel");
+		List<String> columns = new ArrayList<>(keys);
+		columns.addAll(COUNTS);
+		return dialect.upsert(table, keys, columns, adding(COUNTS), null);
+	}
+
 	private static String adding(List<String> columns) {
 		return columns.stream().map((c) -> c + " = t." + c + " + excluded." + c).collect(Collectors.joining(", "));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ResponseEvaluated event) {
+		if (!this.live) {
+			return;
+		}
 		@Nullable List<String> drivers = this.scope.asSystem(() -> drivers(event));
 		writing(() -> this.transactions.executeWithoutResult((status) -> add(event, drivers)));
 	}
@@ -124,26 +155,38 @@ class Rollup {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ResponsesEvaluated batch) {
+		if (!this.live) {
+			return;
+		}
 		List<ResponseEvaluated> evaluations = this.evaluations.getAll(batch.responseIds());
 		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(evaluations));
 		writing(() -> this.transactions.executeWithoutResult((status) -> addAll(evaluations, drivers)));
 	}
 
 	/**
-	 * Recomputes every aggregate from the stored evaluations, in one transaction.
+	 * Recomputes every aggregate from the stored evaluations, in one transaction. The
+	 * evaluations are rolled up in batches, like a batch of new responses: per response
+	 * statements would take hours over millions of responses.
 	 */
 	int rebuild() {
 		this.scope.requireRole(Role.ADMIN);
 		int[] count = { 0 };
 		writing(() -> this.transactions.executeWithoutResult((status) -> {
-			for (String table : List.of("analytics_daily", "analytics_rating_daily", "analytics_driver_daily",
-					"aggregated_response")) {
+			for (String table : TABLES) {
 				this.jdbc.sql("delete from " + table).update();
 			}
+			List<ResponseEvaluated> batch = new ArrayList<>(REBUILD_BATCH);
 			this.evaluations.forEach((event) -> {
-				add(event, drivers(event));
+				batch.add(event);
 				count[0]++;
+				if (batch.size() == REBUILD_BATCH) {
+					addAll(batch, drivers(batch));
+					batch.clear();
+				}
 			});
+			if (!batch.isEmpty()) {
+				addAll(batch, drivers(batch));
+			}
 		}));
 		return count[0];
 	}
@@ -216,8 +259,9 @@ class Rollup {
 		}
 		int[] inserted = this.template.batchUpdate(this.seen,
 				fresh.stream().map((event) -> new Object[] { event.responseId() }).toList());
-		Map<List<Object>, long[]> dailyCounts = new LinkedHashMap<>();
-		Map<List<Object>, double[]> dailySums = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> daily = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> companyDaily = new LinkedHashMap<>();
+		Map<List<Object>, RowSums> companyMonthly = new LinkedHashMap<>();
 		Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
 		Map<List<Object>, CrossProducts.Accumulator> driverSums = new LinkedHashMap<>();
 		for (int i = 0; i < fresh.size(); i++) {
@@ -233,16 +277,9 @@ class Rollup {
 					(event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
 					blankIfNull(event.valueTier()), event.ageBand());
 			List<Object> values = counts(event);
-			long[] counts = dailyCounts.computeIfAbsent(key, (k) -> new long[values.size()]);
-			double[] sums = dailySums.computeIfAbsent(key, (k) -> new double[values.size()]);
-			for (int v = 0; v < values.size(); v++) {
-				if (values.get(v) instanceof Long count) {
-					counts[v] += count;
-				}
-				else {
-					sums[v] += (Double) values.get(v);
-				}
-			}
+			daily.computeIfAbsent(key, (k) -> new RowSums()).add(values);
+			companyDaily.computeIfAbsent(companyKey(day, event), (k) -> new RowSums()).add(values);
+			companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new RowSums()).add(values);
 			event.scores().forEach((code, given) -> {
 				double score = exact(given);
 				double[] rating = ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
@@ -260,23 +297,35 @@ class Rollup {
 					.add(scores, event.nps());
 			}
 		}
-		List<Object[]> dailyRows = new ArrayList<>(dailyCounts.size());
-		dailyCounts.forEach((key, counts) -> {
-			double[] sums = dailySums.get(key);
-			List<Object> row = new ArrayList<>(key);
-			List<Object> template = counts(fresh.get(0));
-			for (int v = 0; v < counts.length; v++) {
-				row.add((template.get(v) instanceof Long) ? (Object) counts[v] : (Object) sums[v]);
-			}
-			dailyRows.add(row.toArray());
-		});
-		this.template.batchUpdate(this.daily, dailyRows);
+		this.template.batchUpdate(this.daily, rows(daily));
+		this.template.batchUpdate(this.companyDaily, rows(companyDaily));
+		this.template.batchUpdate(this.companyMonthly, rows(companyMonthly));
 		List<Object[]> ratingRows = new ArrayList<>(ratings.size());
 		ratings.forEach((key, rating) -> ratingRows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
 				key.get(4), (long) rating[0], rating[1], rating[2] }));
 		this.template.batchUpdate(this.rating, ratingRows);
 		driverSums.forEach((key, sums) -> addDrivers((Date) key.get(0), (Long) key.get(1), (String) key.get(2),
 				sums.toCrossProducts()));
+	}
+
+	/** The key of the company-wide rows: no unit, no segment. */
+	private static List<Object> companyKey(Date period, ResponseEvaluated event) {
+		return List.of(period, event.surveyId(), zeroIfNull(event.touchpointId()), zeroIfNull(event.stageId()),
+				(event.channel() != null) ? event.channel().name() : "");
+	}
+
+	private static Date monthStart(ResponseEvaluated event) {
+		return Date.valueOf(event.localDay().withDayOfMonth(1));
+	}
+
+	private static List<Object[]> rows(Map<List<Object>, RowSums> sums) {
+		List<Object[]> rows = new ArrayList<>(sums.size());
+		sums.forEach((key, row) -> {
+			List<Object> values = new ArrayList<>(key);
+			values.addAll(row.values());
+			rows.add(values.toArray());
+		});
+		return rows;
 	}
 
 	/**
@@ -324,8 +373,15 @@ class Rollup {
 		List<Object> values = new ArrayList<>(List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()),
 				unit, (event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
 				blankIfNull(event.valueTier()), event.ageBand()));
-		values.addAll(counts(event));
+		List<Object> counts = counts(event);
+		values.addAll(counts);
 		this.jdbc.sql(this.daily).params(values).update();
+		List<Object> company = new ArrayList<>(companyKey(day, event));
+		company.addAll(counts);
+		this.jdbc.sql(this.companyDaily).params(company).update();
+		List<Object> monthly = new ArrayList<>(companyKey(monthStart(event), event));
+		monthly.addAll(counts);
+		this.jdbc.sql(this.companyMonthly).params(monthly).update();
 		event.scores()
 			.forEach((code, score) -> this.jdbc.sql(this.rating)
 				.params(day, event.surveyId(), code, touchpoint, unit, 1L, exact(score), exact(score) * exact(score))

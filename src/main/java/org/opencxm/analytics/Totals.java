@@ -24,6 +24,29 @@ record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures
 		return String.join(", ", Rollup.COUNTS.stream().map((c) -> "sum(" + c + ") as " + c).toList());
 	}
 
+	/**
+	 * The totals of a row whose columns from {@code first} on are those of
+	 * {@link #sums()}: read by position, which over thousands of rows of 45 columns costs
+	 * a fraction of looking each column up by name.
+	 */
+	static Totals read(ResultSet rs, int first) throws SQLException {
+		int c = first;
+		long responses = rs.getLong(c++);
+		long promoters = rs.getLong(c++);
+		long passives = rs.getLong(c++);
+		long detractors = rs.getLong(c++);
+		long csatTopTwo = rs.getLong(c++);
+		Moments[] measures = new Moments[Rollup.MEASURES.size()];
+		for (int i = 0; i < measures.length; i++) {
+			measures[i] = new Moments(rs.getLong(c), rs.getDouble(c + 1), rs.getDouble(c + 2));
+			c += 3;
+		}
+		return new Totals(responses, new NpsCounts(promoters, passives, detractors), csatTopTwo, measures,
+				new ExperienceCounts(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3),
+						rs.getLong(c + 4)),
+				Moments.EMPTY, Proportion.EMPTY);
+	}
+
 	static Totals read(ResultSet rs) throws SQLException {
 		Moments[] measures = new Moments[Rollup.MEASURES.size()];
 		for (int i = 0; i < measures.length; i++) {

@@ -166,7 +166,8 @@ class AnalyticsApiTests {
 
 	private List<Map<String, Object>> rows() {
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
-		Map<String, String> tables = Map.of("analytics_daily", "1, 2, 3, 4, 5, 6, 7, 8, 9", "analytics_rating_daily",
+		Map<String, String> tables = Map.of("analytics_daily", "1, 2, 3, 4, 5, 6, 7, 8, 9", "analytics_company_daily",
+				"1, 2, 3, 4, 5", "analytics_company_monthly", "1, 2, 3, 4, 5", "analytics_rating_daily",
 				"1, 2, 3, 4, 5", "analytics_driver_daily", "1, 2, 3", "aggregated_response", "1");
 		tables.forEach((table, order) -> rows
 			.addAll(this.jdbc.sql("select * from " + table + " order by " + order).query().listOfRows()));

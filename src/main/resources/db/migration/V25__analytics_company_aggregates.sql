@@ -1,0 +1,113 @@
+-- Company-wide aggregates: the daily aggregates without the org unit and the customer's segment,
+-- per day and per calendar month (the first day of the month). Over a company of hundreds of units
+-- the daily rows are nearly as many as the responses; these hold one row per touchpoint, stage and
+-- channel of a day or month, so a dashboard over years sums thousands of rows, not millions. They
+-- answer every query that is neither split nor filtered by unit or segment and whose caller sees
+-- every unit.
+create table analytics_company_daily (
+    local_day          date        not null,
+    survey_id          bigint      not null,
+    touchpoint_id      bigint      not null,
+    stage_id           bigint      not null,
+    channel            varchar(20) not null,
+    responses          bigint not null,
+    promoters          bigint not null,
+    passives           bigint not null,
+    detractors         bigint not null,
+    csat_top_two       bigint not null,
+    csat_n             bigint not null,
+    csat_sum           double precision not null,
+    csat_sq            double precision not null,
+    ces_n              bigint not null,
+    ces_sum            double precision not null,
+    ces_sq             double precision not null,
+    sense_n            bigint not null,
+    sense_sum          double precision not null,
+    sense_sq           double precision not null,
+    feel_n             bigint not null,
+    feel_sum           double precision not null,
+    feel_sq            double precision not null,
+    think_n            bigint not null,
+    think_sum          double precision not null,
+    think_sq           double precision not null,
+    act_n              bigint not null,
+    act_sum            double precision not null,
+    act_sq             double precision not null,
+    relate_n           bigint not null,
+    relate_sum         double precision not null,
+    relate_sq          double precision not null,
+    gap_n              bigint not null,
+    gap_sum            double precision not null,
+    gap_sq             double precision not null,
+    intensity_n        bigint not null,
+    intensity_sum      double precision not null,
+    intensity_sq       double precision not null,
+    participation_n    bigint not null,
+    participation_sum  double precision not null,
+    participation_sq   double precision not null,
+    level_negative     bigint not null,
+    level_none         bigint not null,
+    level_low          bigint not null,
+    level_medium       bigint not null,
+    level_high         bigint not null,
+    primary key (local_day, survey_id, touchpoint_id, stage_id, channel)
+);
+
+create table analytics_company_monthly (
+    month_start        date        not null,
+    survey_id          bigint      not null,
+    touchpoint_id      bigint      not null,
+    stage_id           bigint      not null,
+    channel            varchar(20) not null,
+    responses          bigint not null,
+    promoters          bigint not null,
+    passives           bigint not null,
+    detractors         bigint not null,
+    csat_top_two       bigint not null,
+    csat_n             bigint not null,
+    csat_sum           double precision not null,
+    csat_sq            double precision not null,
+    ces_n              bigint not null,
+    ces_sum            double precision not null,
+    ces_sq             double precision not null,
+    sense_n            bigint not null,
+    sense_sum          double precision not null,
+    sense_sq           double precision not null,
+    feel_n             bigint not null,
+    feel_sum           double precision not null,
+    feel_sq            double precision not null,
+    think_n            bigint not null,
+    think_sum          double precision not null,
+    think_sq           double precision not null,
+    act_n              bigint not null,
+    act_sum            double precision not null,
+    act_sq             double precision not null,
+    relate_n           bigint not null,
+    relate_sum         double precision not null,
+    relate_sq          double precision not null,
+    gap_n              bigint not null,
+    gap_sum            double precision not null,
+    gap_sq             double precision not null,
+    intensity_n        bigint not null,
+    intensity_sum      double precision not null,
+    intensity_sq       double precision not null,
+    participation_n    bigint not null,
+    participation_sum  double precision not null,
+    participation_sq   double precision not null,
+    level_negative     bigint not null,
+    level_none         bigint not null,
+    level_low          bigint not null,
+    level_medium       bigint not null,
+    level_high         bigint not null,
+    primary key (month_start, survey_id, touchpoint_id, stage_id, channel)
+);
+
+insert into analytics_company_daily
+select local_day, survey_id, touchpoint_id, stage_id, channel, sum(responses), sum(promoters), sum(passives), sum(detractors), sum(csat_top_two), sum(csat_n), sum(csat_sum), sum(csat_sq), sum(ces_n), sum(ces_sum), sum(ces_sq), sum(sense_n), sum(sense_sum), sum(sense_sq), sum(feel_n), sum(feel_sum), sum(feel_sq), sum(think_n), sum(think_sum), sum(think_sq), sum(act_n), sum(act_sum), sum(act_sq), sum(relate_n), sum(relate_sum), sum(relate_sq), sum(gap_n), sum(gap_sum), sum(gap_sq), sum(intensity_n), sum(intensity_sum), sum(intensity_sq), sum(participation_n), sum(participation_sum), sum(participation_sq), sum(level_negative), sum(level_none), sum(level_low), sum(level_medium), sum(level_high)
+from analytics_daily group by local_day, survey_id, touchpoint_id, stage_id, channel;
+
+insert into analytics_company_monthly
+select cast(date_trunc('month', cast(local_day as timestamp)) as date), survey_id, touchpoint_id, stage_id, channel,
+    sum(responses), sum(promoters), sum(passives), sum(detractors), sum(csat_top_two), sum(csat_n), sum(csat_sum), sum(csat_sq), sum(ces_n), sum(ces_sum), sum(ces_sq), sum(sense_n), sum(sense_sum), sum(sense_sq), sum(feel_n), sum(feel_sum), sum(feel_sq), sum(think_n), sum(think_sum), sum(think_sq), sum(act_n), sum(act_sum), sum(act_sq), sum(relate_n), sum(relate_sum), sum(relate_sq), sum(gap_n), sum(gap_sum), sum(gap_sq), sum(intensity_n), sum(intensity_sum), sum(intensity_sq), sum(participation_n), sum(participation_sum), sum(participation_sq), sum(level_negative), sum(level_none), sum(level_low), sum(level_medium), sum(level_high)
+from analytics_company_daily
+group by cast(date_trunc('month', cast(local_day as timestamp)) as date), survey_id, touchpoint_id, stage_id, channel;
