@@ -164,6 +164,19 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
 			.until(condition::apply);
 	}
 
+	/**
+	 * Waits up to ten seconds for an element whose text contains {@code fragment} (the
+	 * page before a click may show one of the same kind) and answers its text.
+	 */
+	public String awaitText(String css, String fragment) {
+		return until((driver) -> driver.findElements(By.cssSelector(css))
+			.stream()
+			.map(WebElement::getText)
+			.filter((text) -> text.contains(fragment))
+			.findFirst()
+			.orElse(null));
+	}
+
 	public String text(String css) {
 		return await(css).getText();
 	}

@@ -73,7 +73,7 @@ class ConsoleDesignBrowserTests {
 		this.browser.driver().switchTo().defaultContent();
 
 		this.browser.find("button[data-action=publish]").click();
-		assertThat(this.browser.await(".notice").getText()).contains("version 1");
+		this.browser.awaitText(".notice", "version 1");
 		JsonNode survey = this.api.admin().get("/api/v1/surveys/" + code).expect(200).json();
 		assertThat(survey.get("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(survey.get("questions")).extracting((q) -> q.get("type").asString()).containsExactly("NPS", "TEXT");
@@ -90,8 +90,7 @@ class ConsoleDesignBrowserTests {
 		this.browser.find("label[for='q-nps-9']").click();
 		this.browser.type("#q-why", "Friendly staff");
 		this.browser.find("button[value=submit]").click();
-		this.browser.await("h1");
-		assertThat(this.browser.currentPath()).startsWith("/p/" + link + "/thanks");
+		this.browser.until((driver) -> this.browser.currentPath().startsWith("/p/" + link + "/thanks") ? true : null);
 
 		JsonNode responses = this.api.admin().get("/api/v1/responses?survey=" + code).expect(200).json();
 		assertThat(responses.get("total").asLong()).isEqualTo(1);
