@@ -53,7 +53,7 @@ public final class AnalyticsBenchmark {
 	}
 
 	record Options(String database, long responses, int runs, int warmup, int rawRuns, int ingest,
-			Path data) {
+			Path data, String rebuild) {
 
 		static Options parse(String[] args) {
 			String database = "h2";
@@ -63,6 +63,7 @@ public final class AnalyticsBenchmark {
 			int rawRuns = 3;
 			int ingest = 10_000;
 			String data = null;
+			String rebuild = "auto";
 			for (String arg : args) {
 				String[] pair = arg.split("=", 2);
 				switch (pair[0]) {
@@ -73,12 +74,16 @@ public final class AnalyticsBenchmark {
 					case "raw-runs" -> rawRuns = Integer.parseInt(pair[1]);
 					case "ingest" -> ingest = Integer.parseInt(pair[1]);
 					case "data" -> data = pair[1];
+					case "rebuild" -> rebuild = pair[1];
 					default -> throw new IllegalArgumentException("unknown option " + arg
-							+ " (use h2|postgres responses=N runs=N warmup=N raw-runs=N ingest=N data=DIR)");
+							+ " (use h2|postgres responses=N runs=N warmup=N raw-runs=N ingest=N data=DIR rebuild=auto|yes|no)");
 				}
 			}
 			Path dir = Path.of((data != null) ? data : "/tmp/opencxm-analytics-" + database + "-" + responses);
-			return new Options(database, responses, runs, warmup, rawRuns, ingest, dir);
+			if (!List.of("auto", "yes", "no").contains(rebuild)) {
+				throw new IllegalArgumentException("rebuild is auto, yes or no, not " + rebuild);
+			}
+			return new Options(database, responses, runs, warmup, rawRuns, ingest, dir, rebuild);
 		}
 
 	}
@@ -101,13 +106,11 @@ public final class AnalyticsBenchmark {
 				data.token();
 				data.templates(http);
 				data.load(options.responses());
-				long start = System.nanoTime();
-				String rebuilt = request(http, server, "POST", "/api/v1/analytics/rebuild");
-				double seconds = (System.nanoTime() - start) / 1e9;
-				System.out.printf("  %-40s %8.1f s  (load %s) %s%n", "rebuild of the aggregates", seconds, load(),
-						rebuilt);
-				table.add(row("rebuild of every aggregate from the stored evaluations (POST /analytics/rebuild)",
-						"%.0f s (%,.0f responses/s)".formatted(seconds, options.responses() / seconds)));
+				if (options.rebuild().equals("no")) {
+					System.out.println("loaded; aggregates not rebuilt (rebuild=no)");
+					return;
+				}
+				rebuild(server, http, options, table);
 				data.analyze();
 			}
 			else if (stored != options.responses()) {
@@ -116,6 +119,10 @@ public final class AnalyticsBenchmark {
 			}
 			else {
 				data.token();
+				if (options.rebuild().equals("yes")) {
+					rebuild(server, http, options, table);
+					data.analyze();
+				}
 			}
 			printSizes(AnalyticsDataSet.client(server));
 			queries(server, http, options, data, table);
@@ -127,6 +134,16 @@ public final class AnalyticsBenchmark {
 		System.out.printf("| measure (%s, %,d responses) | value |%n| --- | --- |%n", options.database(),
 				options.responses());
 		table.forEach(System.out::println);
+	}
+
+	private static void rebuild(BenchServer server, HttpClient http, Options options, List<String> table)
+			throws Exception {
+		long start = System.nanoTime();
+		String rebuilt = request(http, server, "POST", "/api/v1/analytics/rebuild");
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("  %-40s %8.1f s  (load %s) %s%n", "rebuild of the aggregates", seconds, load(), rebuilt);
+		table.add(row("rebuild of every aggregate from the stored evaluations (POST /analytics/rebuild)",
+				"%.0f s (%,.0f responses/s)".formatted(seconds, options.responses() / seconds)));
 	}
 
 	private static void queries(BenchServer server, HttpClient http, Options options, AnalyticsDataSet data,
