@@ -38,6 +38,7 @@ import org.opencxm.org.VisibleUnits;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
 import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.GroupCommit;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
@@ -69,6 +70,8 @@ public class ContactArchive {
 	private static final int MAX_PROPERTIES_CHARS = 8192;
 
 	private static final int MAX_ATTEMPTS = 3;
+
+	private static final int MAX_GROUP = 256;
 
 	private static final String INSERT = """
 			insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
@@ -105,6 +108,12 @@ public class ContactArchive {
 	private final JourneyProgress progress;
 
 	/**
+	 * Single contacts that arrive together are stored together: one transaction, one
+	 * commit and one {@link InteractionsRecorded} for all of them.
+	 */
+	private final GroupCommit<List<Planned>> singles;
+
+	/**
 	 * On the embedded database, writers to the archive take turns within this node (the
 	 * only node such a database has): H2 serialises commits anyway, and its upserts stall
 	 * behind other transactions' uncommitted rows. PostgreSQL writers run side by side.
@@ -130,6 +139,8 @@ public class ContactArchive {
 		this.clock = clock;
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 		this.progress = progress;
+		this.singles = new GroupCommit<>(MAX_GROUP, this::write,
+				(groups) -> write(groups.stream().flatMap(List::stream).toList()));
 	}
 
 	/**
@@ -186,33 +197,43 @@ public class ContactArchive {
 			.distinct()
 			.toList();
 		if (!fresh.isEmpty()) {
-			// A customer first seen in this batch is homed at the unit of its first
-			// contact here.
-			Map<String, @Nullable Long> homes = new HashMap<>();
-			for (Planned item : fresh) {
-				homes.putIfAbsent(item.request().customer(), item.unitId());
-			}
-			if (this.embeddedWrites == null) {
-				// Bare profiles for new customers are committed on their own, before the
-				// contacts:
-				// a new customer row is then locked for one statement, not for the whole
-				// batch, so
-				// concurrent batches that share new customers do not wait on each other.
-				Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
-				this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
+			if (indexed) {
+				write(fresh);
 			}
 			else {
-				this.embeddedWrites.lock();
-				try {
-					this.transactions
-						.executeWithoutResult((status) -> store(fresh, this.customers.resolveOrCreate(homes)));
-				}
-				finally {
-					this.embeddedWrites.unlock();
-				}
+				this.singles.write(fresh);
 			}
 		}
 		return new Ingested(plan.items());
+	}
+
+	/**
+	 * Stores new contacts (with bare profiles for new customers), advances the journeys
+	 * and announces them in one {@link InteractionsRecorded}.
+	 */
+	private void write(List<Planned> fresh) {
+		// A customer first seen here is homed at the unit of its first contact.
+		Map<String, @Nullable Long> homes = new HashMap<>();
+		for (Planned item : fresh) {
+			homes.putIfAbsent(item.request().customer(), item.unitId());
+		}
+		if (this.embeddedWrites == null) {
+			// Bare profiles for new customers are committed on their own, before the
+			// contacts: a new customer row is then locked for one statement, not for the
+			// whole batch, so concurrent batches that share new customers do not wait on
+			// each other.
+			Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
+			this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
+		}
+		else {
+			this.embeddedWrites.lock();
+			try {
+				this.transactions.executeWithoutResult((status) -> store(fresh, this.customers.resolveOrCreate(homes)));
+			}
+			finally {
+				this.embeddedWrites.unlock();
+			}
+		}
 	}
 
 	private Plan plan(List<InteractionRequest> requests, boolean indexed) {
