@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.opencxm.shared.GroupCommit;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,6 +74,9 @@ public class ContactArchive {
 	private static final int MAX_ATTEMPTS = 3;
 
 	private static final int MAX_GROUP = 256;
+
+	private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+	};
 
 	private static final String INSERT = """
 			insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
@@ -150,8 +155,32 @@ public class ContactArchive {
 	public Created<Interaction> record(InteractionRequest request) {
 		Ingested ingested = ingest(List.of(request), false);
 		Planned item = ingested.items().get(0);
-		Interaction stored = this.history.get(item.id());
-		return new Created<>(stored, item.outcome() == BatchResult.Outcome.CREATED);
+		if (item.outcome() == BatchResult.Outcome.CREATED) {
+			Interaction written = written(item);
+			if (written != null) {
+				return new Created<>(written, true);
+			}
+		}
+		return new Created<>(this.history.get(item.id()), item.outcome() == BatchResult.Outcome.CREATED);
+	}
+
+	/**
+	 * A contact just stored, as reading it back would show it, without reading it back;
+	 * null when that needs the database (a unit taken from the staff member or the
+	 * touchpoint, whose code the request does not name, or a time finer than the database
+	 * keeps).
+	 */
+	private @Nullable Interaction written(Planned item) {
+		InteractionRequest request = item.request();
+		Instant recordedAt = item.recordedAt();
+		if (recordedAt == null || (request.unit() == null && item.unitId() != null)
+				|| request.occurredAt().getNano() % 1000 != 0) {
+			return null;
+		}
+		String properties = item.properties();
+		return new Interaction(item.id(), request.eventId(), request.customer(), item.touchpoint().code(),
+				item.touchpoint().stageCode(), request.unit(), request.staff(), item.channel(), request.occurredAt(),
+				recordedAt, (properties != null) ? this.json.readValue(properties, PROPERTIES) : Map.of());
 	}
 
 	/**
@@ -351,7 +380,10 @@ public class ContactArchive {
 	}
 
 	private void store(List<Planned> fresh, Map<String, CustomerRef> customerRefs) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		// Microseconds, as both databases keep them, so that the answer needs no reading
+		// back.
+		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Timestamp now = Timestamp.from(recordedAt);
 		KeyHolder generatedKeys = new GeneratedKeyHolder();
 		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
 				new BatchPreparedStatementSetter() {
@@ -369,7 +401,7 @@ public class ContactArchive {
 				}, generatedKeys);
 		List<Map<String, Object>> keys = generatedKeys.getKeyList();
 		for (int i = 0; i < fresh.size(); i++) {
-			fresh.get(i).created(((Number) keys.get(i).values().iterator().next()).longValue());
+			fresh.get(i).created(((Number) keys.get(i).values().iterator().next()).longValue(), recordedAt);
 		}
 		this.progress.advance(fresh.stream()
 			.map((item) -> new JourneyProgress.Step(item.customerId(), item.touchpoint().journeyId(),
