@@ -120,7 +120,8 @@ class ResponseBatchLoopTests {
 
 	private List<Map<String, Object>> rows(long surveyId) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (String table : List.of("analytics_daily", "analytics_rating_daily", "analytics_driver_daily")) {
+		for (String table : List.of("analytics_daily", "analytics_company_daily", "analytics_company_monthly",
+				"analytics_rating_daily", "analytics_driver_daily")) {
 			rows.addAll(this.jdbc.queryForList("select * from " + table + " where survey_id = ? order by 1, 2, 3, 4, 5",
 					surveyId));
 		}

@@ -102,8 +102,11 @@ public class JourneyAnalytics {
 		Map<Long, Totals> byStage = new HashMap<>();
 		Map<Long, Totals> byTouchpoint = new HashMap<>();
 		List<Long> stageIds = journey.stages().stream().map(Journey.Stage::id).toList();
+		List<Metric> summed = new ArrayList<>(SCORES);
+		summed.add(metric);
+		List<String> counts = Totals.counts(summed);
 		this.jdbc
-			.sql("select stage_id, touchpoint_id, " + Totals.sums() + " from " + slice.table()
+			.sql("select stage_id, touchpoint_id, " + Totals.sums(counts) + " from " + slice.table()
 					+ " where local_day >= :from and local_day <= :to and stage_id in (:stages)" + slice.where()
 					+ " group by stage_id, touchpoint_id")
 			.params(slice.params())
@@ -111,7 +114,7 @@ public class JourneyAnalytics {
 			.param("to", Date.valueOf(period.to()))
 			.param("stages", stageIds)
 			.query((rs, row) -> {
-				Totals totals = Totals.read(rs);
+				Totals totals = Totals.read(rs, 3, counts);
 				byStage.merge(rs.getLong("stage_id"), totals, Totals::merge);
 				return byTouchpoint.merge(rs.getLong("touchpoint_id"), totals, Totals::merge);
 			})

@@ -92,7 +92,13 @@ public class Metrics {
 	 * invitation filters.
 	 */
 	record Slice(String table, String where, Map<String, Object> params,
-			Map<InvitationCounts.Dimension, Collection<Long>> invitations, boolean companyWide) {
+			Map<InvitationCounts.Dimension, Collection<Long>> invitations, boolean companyWide, List<String> counts) {
+
+		/** The same slice, summing what figures of all these metrics need. */
+		Slice counting(Collection<Metric> metrics) {
+			return new Slice(this.table, this.where, this.params, this.invitations, this.companyWide,
+					Totals.counts(metrics));
+		}
 
 	}
 
@@ -309,7 +315,7 @@ public class Metrics {
 			case RESPONSE_RATE -> INVITATIONS;
 			default -> "analytics_daily";
 		};
-		return new Slice(table, where.toString(), params, invitations, companyWide);
+		return new Slice(table, where.toString(), params, invitations, companyWide, Totals.counts(List.of(metric)));
 	}
 
 	private static @Nullable String channel(String value) {
@@ -387,7 +393,8 @@ public class Metrics {
 		boolean ratings = table.equals("analytics_rating_daily");
 		StringBuilder columns = new StringBuilder(period);
 		by.forEach((d) -> columns.append(", ").append(d.column));
-		String sums = ratings ? "sum(n) as n, sum(total) as total, sum(sum_sq) as sum_sq" : Totals.sums();
+		String sums = ratings ? "cast(sum(n) as bigint) as n, sum(total) as total, sum(sum_sq) as sum_sq"
+				: Totals.sums(slice.counts());
 		String sql = "select " + columns + ", " + sums + " from " + table + " where " + period + " >= :from and "
 				+ period + " <= :to" + slice.where() + " group by " + columns;
 		this.jdbc.sql(sql)
@@ -399,7 +406,7 @@ public class Metrics {
 				for (Dimension d : by) {
 					group.add(d.numeric() ? (Object) rs.getLong(d.column) : rs.getString(d.column));
 				}
-				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs, by.size() + 2);
+				Totals totals = ratings ? Totals.readRating(rs) : Totals.read(rs, by.size() + 2, slice.counts());
 				return Map.entry(new Key(grain.start(rs.getDate(period).toLocalDate()), group), totals);
 			})
 			.list()

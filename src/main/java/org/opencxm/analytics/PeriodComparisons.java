@@ -169,8 +169,8 @@ public class PeriodComparisons {
 		if (!violations.isEmpty() || slice == null) {
 			throw new InvalidInputException(violations);
 		}
-		return new Periods(metrics,
-				this.metrics.sums(slice, by, Grain.DAY, withPrevious ? from.minusDays(days) : from, to));
+		return new Periods(metrics, this.metrics.sums(slice.counting(metrics), by, Grain.DAY,
+				withPrevious ? from.minusDays(days) : from, to));
 	}
 
 	private static Figure compared(Metric metric, Totals now, Totals before) {

@@ -3,6 +3,7 @@ package org.opencxm.analytics;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,10 +24,9 @@ import org.opencxm.org.Role;
 import org.opencxm.shared.IdBatch;
 import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlDialect;
-import org.opencxm.surveys.Answer;
+import org.opencxm.surveys.Question;
 import org.opencxm.surveys.QuestionType;
-import org.opencxm.surveys.Responses;
-import org.opencxm.surveys.SurveyResponse;
+import org.opencxm.surveys.Surveys;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +63,9 @@ class Rollup {
 	static final List<String> TABLES = List.of("analytics_daily", "analytics_company_daily",
 			"analytics_company_monthly", "analytics_rating_daily", "analytics_driver_daily", "aggregated_response");
 
-	private static final int REBUILD_BATCH = 2000;
+	/** The question types answered with a score that may drive the NPS outcome. */
+	private static final Set<QuestionType> SCORED = EnumSet.of(QuestionType.CSAT, QuestionType.CES, QuestionType.RATING,
+			QuestionType.SEM, QuestionType.INTENSITY, QuestionType.PARTICIPATION);
 
 	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "question_code", "touchpoint_id",
 			"unit_id");
@@ -74,7 +76,7 @@ class Rollup {
 
 	private final TransactionTemplate transactions;
 
-	private final Responses responses;
+	private final Surveys surveys;
 
 	private final ResponseEvaluations evaluations;
 
@@ -104,14 +106,14 @@ class Rollup {
 	 */
 	private final boolean live;
 
-	Rollup(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Responses responses,
+	Rollup(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Surveys surveys,
 			ResponseEvaluations evaluations, OrgScope scope, SqlDialect dialect,
 			@Value("${opencxm.analytics.live-rollup:true}") boolean live) {
 		this.live = live;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
-		this.responses = responses;
+		this.surveys = surveys;
 		this.evaluations = evaluations;
 		this.scope = scope;
 		List<String> columns = new ArrayList<>(KEYS);
@@ -164,9 +166,9 @@ class Rollup {
 	}
 
 	/**
-	 * Recomputes every aggregate from the stored evaluations, in one transaction. The
-	 * evaluations are rolled up in batches, like a batch of new responses: per response
-	 * statements would take hours over millions of responses.
+	 * Recomputes every aggregate from the stored evaluations, in one transaction, a day
+	 * at a time: the rows of a day are summed in memory and each written once, the
+	 * monthly rows at the end.
 	 */
 	int rebuild() {
 		this.scope.requireRole(Role.ADMIN);
@@ -175,18 +177,16 @@ class Rollup {
 			for (String table : TABLES) {
 				this.jdbc.sql("delete from " + table).update();
 			}
-			List<ResponseEvaluated> batch = new ArrayList<>(REBUILD_BATCH);
-			this.evaluations.forEach((event) -> {
-				batch.add(event);
-				count[0]++;
-				if (batch.size() == REBUILD_BATCH) {
-					addAll(batch, drivers(batch));
-					batch.clear();
-				}
+			Sums sums = new Sums();
+			this.evaluations.forEachDay((day) -> {
+				this.template.batchUpdate(this.seen,
+						day.stream().map((event) -> new Object[] { event.responseId() }).toList());
+				Map<Long, List<String>> drivers = drivers(day);
+				day.forEach((event) -> sums.add(event, drivers.get(event.responseId())));
+				sums.writeDays();
+				count[0] += day.size();
 			});
-			if (!batch.isEmpty()) {
-				addAll(batch, drivers(batch));
-			}
+			sums.writeMonths();
 		}));
 		return count[0];
 	}
@@ -210,40 +210,37 @@ class Rollup {
 	 * NPS outcome, in code order; null when there is no NPS outcome.
 	 */
 	private @Nullable List<String> drivers(ResponseEvaluated event) {
-		if (event.nps() == null) {
-			return null;
-		}
-		return this.responses.find(event.responseId())
-			.map((response) -> response.answers()
-				.stream()
-				.filter((answer) -> answer instanceof Answer.Score score && score.type() != QuestionType.NPS)
-				.map(Answer::questionCode)
-				.sorted()
-				.limit(CrossProducts.MAX_DRIVERS)
-				.toList())
-			.filter((codes) -> !codes.isEmpty())
-			.orElse(null);
+		return drivers(List.of(event)).get(event.responseId());
 	}
 
 	private Map<Long, List<String>> drivers(List<ResponseEvaluated> events) {
+		Map<Long, List<String>> candidates = new HashMap<>();
 		Map<Long, List<String>> drivers = new HashMap<>();
-		List<Long> ids = events.stream()
-			.filter((event) -> event.nps() != null)
-			.map(ResponseEvaluated::responseId)
-			.toList();
-		for (SurveyResponse response : this.responses.getAll(ids)) {
-			List<String> codes = response.answers()
+		for (ResponseEvaluated event : events) {
+			if (event.nps() == null) {
+				continue;
+			}
+			List<String> codes = candidates.computeIfAbsent(event.surveyVersionId(), this::driverQuestions)
 				.stream()
-				.filter((answer) -> answer instanceof Answer.Score score && score.type() != QuestionType.NPS)
-				.map(Answer::questionCode)
-				.sorted()
+				.filter(event.scores()::containsKey)
 				.limit(CrossProducts.MAX_DRIVERS)
 				.toList();
 			if (!codes.isEmpty()) {
-				drivers.put(response.id(), codes);
+				drivers.put(event.responseId(), codes);
 			}
 		}
 		return drivers;
+	}
+
+	/** The codes of a version's score questions other than NPS, in code order. */
+	private List<String> driverQuestions(long versionId) {
+		return this.surveys.definition(versionId)
+			.questions()
+			.stream()
+			.filter((question) -> SCORED.contains(question.type()))
+			.map(Question::code)
+			.sorted()
+			.toList();
 	}
 
 	private void addAll(List<ResponseEvaluated> events, Map<Long, List<String>> drivers) {
@@ -259,17 +256,35 @@ class Rollup {
 		}
 		int[] inserted = this.template.batchUpdate(this.seen,
 				fresh.stream().map((event) -> new Object[] { event.responseId() }).toList());
-		Map<List<Object>, RowSums> daily = new LinkedHashMap<>();
-		Map<List<Object>, RowSums> companyDaily = new LinkedHashMap<>();
-		Map<List<Object>, RowSums> companyMonthly = new LinkedHashMap<>();
-		Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
-		Map<List<Object>, CrossProducts.Accumulator> driverSums = new LinkedHashMap<>();
+		Sums sums = new Sums();
 		for (int i = 0; i < fresh.size(); i++) {
-			if (inserted[i] == 0) {
-				// Another node rolled this response up between the check and the insert.
-				continue;
+			// Unless another node rolled this response up between the check and the
+			// insert.
+			if (inserted[i] != 0) {
+				sums.add(fresh.get(i), drivers.get(fresh.get(i).responseId()));
 			}
-			ResponseEvaluated event = fresh.get(i);
+		}
+		sums.writeDays();
+		sums.writeMonths();
+	}
+
+	/**
+	 * The sums a set of responses adds to each aggregate row, each row's sums collected
+	 * before it is written once.
+	 */
+	private final class Sums {
+
+		private final Map<List<Object>, RowSums> daily = new LinkedHashMap<>();
+
+		private final Map<List<Object>, RowSums> companyDaily = new LinkedHashMap<>();
+
+		private final Map<List<Object>, RowSums> companyMonthly = new LinkedHashMap<>();
+
+		private final Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
+
+		private final Map<List<Object>, CrossProducts.Accumulator> drivers = new LinkedHashMap<>();
+
+		void add(ResponseEvaluated event, @Nullable List<String> codes) {
 			Date day = Date.valueOf(event.localDay());
 			long touchpoint = zeroIfNull(event.touchpointId());
 			long unit = zeroIfNull(event.unitId());
@@ -277,35 +292,48 @@ class Rollup {
 					(event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
 					blankIfNull(event.valueTier()), event.ageBand());
 			List<Object> values = counts(event);
-			daily.computeIfAbsent(key, (k) -> new RowSums()).add(values);
-			companyDaily.computeIfAbsent(companyKey(day, event), (k) -> new RowSums()).add(values);
-			companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new RowSums()).add(values);
+			this.daily.computeIfAbsent(key, (k) -> new RowSums()).add(values);
+			this.companyDaily.computeIfAbsent(companyKey(day, event), (k) -> new RowSums()).add(values);
+			this.companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new RowSums()).add(values);
 			event.scores().forEach((code, given) -> {
 				double score = exact(given);
-				double[] rating = ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
+				double[] rating = this.ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
 						(k) -> new double[3]);
 				rating[0]++;
 				rating[1] += score;
 				rating[2] += score * score;
 			});
-			List<String> codes = drivers.get(event.responseId());
 			double[] scores = (codes != null && event.nps() != null) ? driverScores(event, codes) : null;
 			if (scores != null) {
-				driverSums
+				this.drivers
 					.computeIfAbsent(List.of(day, event.surveyId(), String.join(",", codes)),
 							(k) -> CrossProducts.accumulator(codes.size()))
 					.add(scores, event.nps());
 			}
 		}
-		this.template.batchUpdate(this.daily, rows(daily));
-		this.template.batchUpdate(this.companyDaily, rows(companyDaily));
-		this.template.batchUpdate(this.companyMonthly, rows(companyMonthly));
-		List<Object[]> ratingRows = new ArrayList<>(ratings.size());
-		ratings.forEach((key, rating) -> ratingRows.add(new Object[] { key.get(0), key.get(1), key.get(2), key.get(3),
-				key.get(4), (long) rating[0], rating[1], rating[2] }));
-		this.template.batchUpdate(this.rating, ratingRows);
-		driverSums.forEach((key, sums) -> addDrivers((Date) key.get(0), (Long) key.get(1), (String) key.get(2),
-				sums.toCrossProducts()));
+
+		/** Writes and forgets the sums of the rows of a day. */
+		void writeDays() {
+			Rollup.this.template.batchUpdate(Rollup.this.daily, rows(this.daily));
+			Rollup.this.template.batchUpdate(Rollup.this.companyDaily, rows(this.companyDaily));
+			List<Object[]> ratingRows = new ArrayList<>(this.ratings.size());
+			this.ratings.forEach((key, rating) -> ratingRows.add(new Object[] { key.get(0), key.get(1), key.get(2),
+					key.get(3), key.get(4), (long) rating[0], rating[1], rating[2] }));
+			Rollup.this.template.batchUpdate(Rollup.this.rating, ratingRows);
+			this.drivers.forEach((key, sums) -> addDrivers((Date) key.get(0), (Long) key.get(1), (String) key.get(2),
+					sums.toCrossProducts()));
+			this.daily.clear();
+			this.companyDaily.clear();
+			this.ratings.clear();
+			this.drivers.clear();
+		}
+
+		/** Writes and forgets the sums of the monthly rows. */
+		void writeMonths() {
+			Rollup.this.template.batchUpdate(Rollup.this.companyMonthly, rows(this.companyMonthly));
+			this.companyMonthly.clear();
+		}
+
 	}
 
 	/** The key of the company-wide rows: no unit, no segment. */

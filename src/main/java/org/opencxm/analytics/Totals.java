@@ -2,6 +2,10 @@ package org.opencxm.analytics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The summed daily aggregates of one slice: counts, and per measure the {@link Moments},
@@ -19,46 +23,76 @@ record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures
 		return measures;
 	}
 
-	/** The select list that sums every count of {@code analytics_daily}. */
-	static String sums() {
-		return String.join(", ", Rollup.COUNTS.stream().map((c) -> "sum(" + c + ") as " + c).toList());
+	/**
+	 * The select list that sums the given counts: whole counts cast back from the wider
+	 * type {@code sum} gives them, which the driver would otherwise read as decimals.
+	 */
+	static String sums(List<String> counts) {
+		return String.join(", ",
+				counts.stream()
+					.map((c) -> whole(c) ? "cast(sum(" + c + ") as bigint) as " + c : "sum(" + c + ") as " + c)
+					.toList());
+	}
+
+	/**
+	 * The counts a figure of the metrics needs, in the order of {@link Rollup#COUNTS}.
+	 */
+	static List<String> counts(Collection<Metric> metrics) {
+		Set<String> needed = new HashSet<>();
+		for (Metric metric : metrics) {
+			switch (metric) {
+				case NPS -> needed.addAll(List.of("promoters", "passives", "detractors"));
+				case CSAT_TOP_TWO_BOX -> needed.addAll(List.of("csat_top_two", "csat_n"));
+				case EXPERIENCE_LEVELS ->
+					needed.addAll(Rollup.COUNTS.stream().filter((c) -> c.startsWith("level_")).toList());
+				case RESPONSES, RATING, RESPONSE_RATE -> {
+				}
+				default -> {
+					String measure = java.util.Objects.requireNonNull(metric.measure);
+					needed.addAll(List.of(measure + "_n", measure + "_sum", measure + "_sq"));
+				}
+			}
+		}
+		needed.add("responses");
+		return Rollup.COUNTS.stream().filter(needed::contains).toList();
+	}
+
+	private static boolean whole(String count) {
+		return !count.endsWith("_sum") && !count.endsWith("_sq");
 	}
 
 	/**
 	 * The totals of a row whose columns from {@code first} on are those of
-	 * {@link #sums()}: read by position, which over thousands of rows of 45 columns costs
-	 * a fraction of looking each column up by name.
+	 * {@link #sums(List)} of {@code counts}, the others zero: read by position, which
+	 * over thousands of rows costs a fraction of looking each column up by name.
 	 */
-	static Totals read(ResultSet rs, int first) throws SQLException {
+	static Totals read(ResultSet rs, int first, List<String> counts) throws SQLException {
+		long[] whole = new long[Rollup.COUNTS.size()];
+		double[] sums = new double[Rollup.COUNTS.size()];
 		int c = first;
-		long responses = rs.getLong(c++);
-		long promoters = rs.getLong(c++);
-		long passives = rs.getLong(c++);
-		long detractors = rs.getLong(c++);
-		long csatTopTwo = rs.getLong(c++);
-		Moments[] measures = new Moments[Rollup.MEASURES.size()];
-		for (int i = 0; i < measures.length; i++) {
-			measures[i] = new Moments(rs.getLong(c), rs.getDouble(c + 1), rs.getDouble(c + 2));
-			c += 3;
+		for (String count : counts) {
+			int at = Rollup.COUNTS.indexOf(count);
+			if (whole(count)) {
+				whole[at] = rs.getLong(c++);
+			}
+			else {
+				sums[at] = rs.getDouble(c++);
+			}
 		}
-		return new Totals(responses, new NpsCounts(promoters, passives, detractors), csatTopTwo, measures,
-				new ExperienceCounts(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3),
-						rs.getLong(c + 4)),
-				Moments.EMPTY, Proportion.EMPTY);
+		return of(whole, sums);
 	}
 
-	static Totals read(ResultSet rs) throws SQLException {
+	/** The totals of counts and sums by their position in {@link Rollup#COUNTS}. */
+	private static Totals of(long[] whole, double[] sums) {
+		int c = 5;
 		Moments[] measures = new Moments[Rollup.MEASURES.size()];
 		for (int i = 0; i < measures.length; i++) {
-			String m = Rollup.MEASURES.get(i);
-			measures[i] = new Moments(rs.getLong(m + "_n"), rs.getDouble(m + "_sum"), rs.getDouble(m + "_sq"));
+			measures[i] = new Moments(whole[c], sums[c + 1], sums[c + 2]);
+			c += 3;
 		}
-		return new Totals(rs.getLong("responses"),
-				new NpsCounts(rs.getLong("promoters"), rs.getLong("passives"), rs.getLong("detractors")),
-				rs.getLong("csat_top_two"), measures,
-				new ExperienceCounts(rs.getLong("level_negative"), rs.getLong("level_none"), rs.getLong("level_low"),
-						rs.getLong("level_medium"), rs.getLong("level_high")),
-				Moments.EMPTY, Proportion.EMPTY);
+		return new Totals(whole[0], new NpsCounts(whole[1], whole[2], whole[3]), whole[4], measures,
+				new ExperienceCounts(whole[c], whole[c + 1], whole[c + 2], whole[c + 3], whole[c + 4]), Moments.EMPTY,
+				Proportion.EMPTY);
 	}
 
 	static Totals readRating(ResultSet rs) throws SQLException {

@@ -234,6 +234,22 @@ public class ResponseEvaluations {
 	}
 
 	/**
+	 * Replays every stored evaluation a local day at a time, in day order (within a day
+	 * in response order), never holding more than one day's evaluations.
+	 */
+	public void forEachDay(Consumer<List<ResponseEvaluated>> each) {
+		List<LocalDate> days = this.jdbc.sql("select distinct local_day from response_evaluation order by local_day")
+			.query(LocalDate.class)
+			.list();
+		for (LocalDate day : days) {
+			each.accept(this.jdbc.sql("select * from response_evaluation where local_day = :day order by response_id")
+				.param("day", day)
+				.query((rs, row) -> map(rs))
+				.list());
+		}
+	}
+
+	/**
 	 * The customer's experience score over its recent responses, older ones counting
 	 * less.
 	 */

@@ -65,6 +65,14 @@ public class Surveys {
 	}
 
 	/**
+	 * The questions of one version, by the version's id (as responses and their
+	 * evaluations name it).
+	 */
+	public SurveyDefinition definition(long versionId) {
+		return this.store.version(versionId).definition();
+	}
+
+	/**
 	 * Creates a survey (a draft unless {@code publish}). The same survey sent again
 	 * answers with the stored one; other content under a code that is taken is a
 	 * conflict.
