@@ -58,13 +58,15 @@ public final class SurveyBenchmark {
 			responses(server, http, "warm", 3000, 16);
 			pages(server, http, 1000, 1);
 			Result submitted = responses(server, http, "run", options.singles(), 16);
+			String load = IngestBenchmark.load();
 			Result page = pages(server, http, 5000, 1);
 			Result pagesLoaded = pages(server, http, 10_000, 16);
 
 			System.out.println();
 			System.out.printf("| measure | value |%n| --- | --- |%n");
-			System.out.printf("| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s) |%n",
-					submitted.rate(), submitted.count(), submitted.seconds());
+			System.out.printf(
+					"| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s), %.0f µs processor time each, load %s |%n",
+					submitted.rate(), submitted.count(), submitted.seconds(), submitted.cpuMicrosEach(), load);
 			System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
 					submitted.percentile(50), submitted.percentile(95), submitted.percentile(99),
 					submitted.percentile(100));
@@ -79,6 +81,7 @@ public final class SurveyBenchmark {
 			throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[total];
+		long cpu = IngestBenchmark.cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -107,12 +110,13 @@ public final class SurveyBenchmark {
 				future.get();
 			}
 		}
-		return new Result(total, System.nanoTime() - start, latencies);
+		return new Result(total, System.nanoTime() - start, latencies, IngestBenchmark.cpu() - cpu);
 	}
 
 	static Result pages(BenchServer server, HttpClient http, int total, int concurrency) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[total];
+		long cpu = IngestBenchmark.cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -139,7 +143,7 @@ public final class SurveyBenchmark {
 				future.get();
 			}
 		}
-		return new Result(total, System.nanoTime() - start, latencies);
+		return new Result(total, System.nanoTime() - start, latencies, IngestBenchmark.cpu() - cpu);
 	}
 
 	/** A complete response to the touchpoint survey at one of the benchmark's stores. */
@@ -174,7 +178,16 @@ public final class SurveyBenchmark {
 		return json.toString();
 	}
 
-	record Result(long count, long nanos, long[] latencies) {
+	/**
+	 * What a run did: how many, in how long, each request's latency, and the processor time
+	 * of this whole process meanwhile (application with its listeners, client and, on H2,
+	 * database), the figure to compare on a machine shared with other work.
+	 */
+	record Result(long count, long nanos, long[] latencies, long cpuNanos) {
+
+		double cpuMicrosEach() {
+			return this.cpuNanos / 1e3 / this.count;
+		}
 
 		double seconds() {
 			return this.nanos / 1e9;
