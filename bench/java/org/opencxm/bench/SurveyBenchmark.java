@@ -19,6 +19,8 @@ import org.opencxm.surveys.PublicLinkRequest;
 import org.opencxm.surveys.PublicLinks;
 import org.opencxm.surveys.SurveyTemplates;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Feedback collection under load: complete responses to the touchpoint survey (ten answers
  * each, with a comment) posted through the API at concurrency 16, each under its own
@@ -56,9 +58,13 @@ public final class SurveyBenchmark {
 					Runtime.getRuntime().availableProcessors());
 
 			responses(server, http, "warm", 3000, 16);
+			drain(server);
 			pages(server, http, 1000, 1);
+			long cpuBefore = IngestBenchmark.cpu();
 			Result submitted = responses(server, http, "run", options.singles(), 16);
 			String load = IngestBenchmark.load();
+			double drained = drain(server);
+			double cpuEachWithListeners = (IngestBenchmark.cpu() - cpuBefore) / 1e3 / submitted.count();
 			Result page = pages(server, http, 5000, 1);
 			Result pagesLoaded = pages(server, http, 10_000, 16);
 
@@ -67,6 +73,9 @@ public final class SurveyBenchmark {
 			System.out.printf(
 					"| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s), %.0f µs processor time each, load %s |%n",
 					submitted.rate(), submitted.count(), submitted.seconds(), submitted.cpuMicrosEach(), load);
+			System.out.printf(
+					"| the listeners (evaluation, text, alerts, rollup) done | %.1f s after the last response: %,.0f responses/s all work included, %.0f µs processor time each |%n",
+					drained, submitted.count() / (submitted.seconds() + drained), cpuEachWithListeners);
 			System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
 					submitted.percentile(50), submitted.percentile(95), submitted.percentile(99),
 					submitted.percentile(100));
@@ -75,6 +84,24 @@ public final class SurveyBenchmark {
 			System.out.printf("| respondent page, concurrency 16 | %,.0f pages/s, p95 %.1f ms |%n", pagesLoaded.rate(),
 					pagesLoaded.percentile(95));
 		}
+	}
+
+	/**
+	 * Waits until every event publication is handled (at most five minutes) and answers how
+	 * long that took, in seconds.
+	 */
+	static double drain(BenchServer server) throws InterruptedException {
+		JdbcTemplate jdbc = server.context().getBean(JdbcTemplate.class);
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < 300_000_000_000L) {
+			Long outstanding = jdbc.queryForObject(
+					"select count(*) from event_publication where completion_date is null", Long.class);
+			if (outstanding == null || outstanding == 0) {
+				break;
+			}
+			Thread.sleep(20);
+		}
+		return (System.nanoTime() - start) / 1e9;
 	}
 
 	static Result responses(BenchServer server, HttpClient http, String prefix, int total, int concurrency)
