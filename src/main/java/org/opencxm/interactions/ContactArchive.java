@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +75,8 @@ public class ContactArchive {
 	private static final int MAX_ATTEMPTS = 3;
 
 	private static final int MAX_GROUP = 256;
+
+	private static final Duration LINGER = Duration.ofMillis(1);
 
 	private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
 	};
@@ -144,7 +147,7 @@ public class ContactArchive {
 		this.clock = clock;
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 		this.progress = progress;
-		this.singles = new GroupCommit<>(MAX_GROUP, this::write,
+		this.singles = new GroupCommit<>(MAX_GROUP, LINGER, this::write,
 				(groups) -> write(groups.stream().flatMap(List::stream).toList()));
 	}
 

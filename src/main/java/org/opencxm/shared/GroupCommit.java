@@ -1,5 +1,6 @@
 package org.opencxm.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -18,15 +19,19 @@ import org.jspecify.annotations.Nullable;
  * returns only after its own write is committed.
  *
  * <p>
- * A group of one is written alone, exactly as without grouping. When a group's write
- * fails, nothing of it is kept and each of its requests writes itself alone, so that a
- * bad request fails on its own and the others succeed as they would have.
+ * Under load (the last group had more than one request) a leader waits a moment before it
+ * takes the queue, so that groups grow to what the load offers. A group of one is written
+ * alone, exactly as without grouping. When a group's write fails, nothing of it is kept
+ * and each of its requests writes itself alone, so that a bad request fails on its own
+ * and the others succeed as they would have.
  *
  * @param <T> what one request writes
  */
 public final class GroupCommit<T> {
 
 	private final int maxGroup;
+
+	private final Duration linger;
 
 	private final Consumer<T> alone;
 
@@ -40,14 +45,19 @@ public final class GroupCommit<T> {
 
 	private boolean leading;
 
+	private int lastGroup;
+
 	/**
 	 * @param maxGroup the most requests one group takes
+	 * @param linger how long a leader waits for more requests before it writes, when the
+	 * last group had more than one (zero: never)
 	 * @param alone writes one request in its own transaction
 	 * @param together writes several requests in one transaction (its own, all or
 	 * nothing)
 	 */
-	public GroupCommit(int maxGroup, Consumer<T> alone, Consumer<List<T>> together) {
+	public GroupCommit(int maxGroup, Duration linger, Consumer<T> alone, Consumer<List<T>> together) {
 		this.maxGroup = maxGroup;
+		this.linger = linger;
 		this.alone = alone;
 		this.together = together;
 	}
@@ -69,10 +79,27 @@ public final class GroupCommit<T> {
 					break;
 				}
 				this.leading = true;
+				if (this.lastGroup > 1 && this.queue.size() < this.maxGroup && !this.linger.isZero()) {
+					// Busy: the requests on their way are worth a moment's wait, since
+					// each
+					// group costs the same commit and the same listener runs whatever its
+					// size.
+					this.lock.unlock();
+					try {
+						Thread.sleep(this.linger);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					finally {
+						this.lock.lock();
+					}
+				}
 				List<Slot<T>> group = new ArrayList<>(Math.min(this.queue.size(), this.maxGroup));
 				while (!this.queue.isEmpty() && group.size() < this.maxGroup) {
 					group.add(this.queue.poll());
 				}
+				this.lastGroup = group.size();
 				this.lock.unlock();
 				try {
 					lead(group);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ class ResponseWriter {
 
 	private static final int MAX_GROUP = 128;
 
+	private static final Duration LINGER = Duration.ofMillis(1);
+
 	private final ResponseStore store;
 
 	private final JdbcClient jdbc;
@@ -65,7 +68,7 @@ class ResponseWriter {
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
-		this.submissions = new GroupCommit<>(MAX_GROUP, this::writeAlone, this::writeTogether);
+		this.submissions = new GroupCommit<>(MAX_GROUP, LINGER, this::writeAlone, this::writeTogether);
 	}
 
 	record Links(@Nullable Long customerId, @Nullable Long invitationId, @Nullable Long publicLinkId,

@@ -1,5 +1,6 @@
 package org.opencxm.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +20,7 @@ class GroupCommitTests {
 	@Test
 	void writesALoneRequestAloneAndHandsItItsFailure() {
 		List<String> alone = new ArrayList<>();
-		GroupCommit<String> commits = new GroupCommit<>(8, (item) -> {
+		GroupCommit<String> commits = new GroupCommit<>(8, Duration.ofMillis(1), (item) -> {
 			if (item.equals("bad")) {
 				throw new IllegalStateException("bad item");
 			}
@@ -39,7 +40,7 @@ class GroupCommitTests {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		List<String> alone = Collections.synchronizedList(new ArrayList<>());
 		List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
-		GroupCommit<String> commits = new GroupCommit<>(8, (item) -> {
+		GroupCommit<String> commits = new GroupCommit<>(8, Duration.ofMillis(1), (item) -> {
 			alone.add(item);
 			firstStarted.countDown();
 			await(releaseFirst);
@@ -70,7 +71,7 @@ class GroupCommitTests {
 		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		List<String> alone = Collections.synchronizedList(new ArrayList<>());
-		GroupCommit<String> commits = new GroupCommit<>(8, (item) -> {
+		GroupCommit<String> commits = new GroupCommit<>(8, Duration.ofMillis(1), (item) -> {
 			if (item.equals("bad")) {
 				throw new IllegalStateException("bad item");
 			}
