@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * Writes that arrive together are committed together. A request that finds no group being
  * written leads: it takes everything queued (itself included) and writes it in one
@@ -21,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Under load (the last group had more than one request) a leader waits a moment before it
  * takes the queue, so that groups grow to what the load offers. A group of one is written
- * alone, exactly as without grouping. When a group's write fails, nothing of it is kept
- * and each of its requests writes itself alone, so that a bad request fails on its own
- * and the others succeed as they would have.
+ * alone, exactly as without grouping, and so is a request made inside a transaction. When
+ * a group's write fails, nothing of it is kept and each of its requests writes itself
+ * alone, so that a bad request fails on its own and the others succeed as they would
+ * have.
  *
  * @param <T> what one request writes
  */
@@ -67,6 +70,12 @@ public final class GroupCommit<T> {
 	 * once it is committed; a failure of this item's own write is thrown here.
 	 */
 	public void write(T item) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Inside a caller's transaction a write commits with it, not with a group:
+			// the others of a group would be answered before it commits.
+			this.alone.accept(item);
+			return;
+		}
 		Slot<T> slot = new Slot<>(item);
 		this.lock.lock();
 		try {

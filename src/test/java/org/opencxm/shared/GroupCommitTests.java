@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -32,6 +34,22 @@ class GroupCommitTests {
 		assertThatIllegalStateException().isThrownBy(() -> commits.write("bad")).withMessage("bad item");
 		commits.write("b");
 		assertThat(alone).containsExactly("a", "b");
+	}
+
+	@Test
+	void writesARequestMadeInsideATransactionAloneInIt() {
+		List<String> alone = new ArrayList<>();
+		GroupCommit<String> commits = new GroupCommit<>(8, Duration.ofMillis(1), alone::add, (items) -> {
+			throw new AssertionError("a request inside a transaction is never grouped");
+		});
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		try {
+			commits.write("inside");
+		}
+		finally {
+			TransactionSynchronizationManager.setActualTransactionActive(false);
+		}
+		assertThat(alone).containsExactly("inside");
 	}
 
 	@Test
