@@ -47,6 +47,31 @@ class ConsoleDesignTests {
 	}
 
 	@Test
+	void listsEachSurveysResponsesAndWhenTheLatestCame() {
+		String answered = Api.unique("sv");
+		String silent = Api.unique("sv");
+		this.api.admin().post("/api/v1/surveys?publish=true", survey(answered, "到店体验", "Store visit")).expect(201);
+		this.api.admin().post("/api/v1/surveys?publish=true", survey(silent, "售后", "After sales")).expect(201);
+		for (int nps : List.of(9, 3)) {
+			this.api.admin()
+				.post("/api/v1/surveys/" + answered + "/responses",
+						Map.of("answers", Map.of("nps", nps), "responseKey", Api.unique("k")))
+				.expect(201);
+		}
+		String english = listPageWith(manager("en"), answered);
+		assertThat(english).contains("Responses")
+			.contains("Latest response")
+			.contains("data-code=\"" + answered + "\" data-responses=\"2\"")
+			.containsPattern("data-code=\"" + answered + "\"(?s:.)*?<td class=\"num\">2</td>\\s*"
+					+ "<td class=\"hide-sm\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>");
+		assertThat(listPageWith(manager("en"), silent)).containsPattern("data-code=\"" + silent
+				+ "\" data-responses=\"0\"(?s:.)*?<td class=\"num\">0</td>\\s*<td class=\"hide-sm\">—</td>");
+		assertThat(listPageWith(manager("zh-CN"), answered)).contains("答卷数")
+			.contains("最近答卷时间")
+			.contains("data-code=\"" + answered + "\" data-responses=\"2\"");
+	}
+
+	@Test
 	void createsASurveyFromTheBuilderWithQuestionsInBothLanguages() {
 		WebSession session = manager("en");
 		session.page("/design/surveys/new", 200);
