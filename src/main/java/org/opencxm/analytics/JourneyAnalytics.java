@@ -105,8 +105,12 @@ public class JourneyAnalytics {
 		List<Metric> summed = new ArrayList<>(SCORES);
 		summed.add(metric);
 		List<String> counts = Totals.counts(summed);
+		// Unfiltered by unit or customer segment, the company-wide rows hold the same
+		// sums
+		// in a fraction of the rows.
+		String table = slice.companyWide() ? "analytics_company_daily" : slice.table();
 		this.jdbc
-			.sql("select stage_id, touchpoint_id, " + Totals.sums(counts) + " from " + slice.table()
+			.sql("select stage_id, touchpoint_id, " + Totals.sums(counts) + " from " + table
 					+ " where local_day >= :from and local_day <= :to and stage_id in (:stages)" + slice.where()
 					+ " group by stage_id, touchpoint_id")
 			.params(slice.params())
