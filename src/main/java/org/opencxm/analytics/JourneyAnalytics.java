@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.interactions.JourneyFunnels;
 import org.opencxm.interactions.StageFunnel;
 import org.opencxm.journeys.Journey;
@@ -202,7 +203,7 @@ public class JourneyAnalytics {
 	}
 
 	private Period period(@Nullable LocalDate from, @Nullable LocalDate to, List<FieldViolation> violations) {
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
+		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
 		if (first.isAfter(last)) {
 			violations.add(FieldViolation.of("from", "must not be after to"));

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.journeys.Channel;
 import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.StageRef;
@@ -135,7 +136,7 @@ public class Metrics {
 			}
 		}
 		Grain grain = grain(query.grain(), violations);
-		LocalDate to = (query.to() != null) ? query.to() : LocalDate.now(this.clock);
+		LocalDate to = (query.to() != null) ? query.to() : LocalDays.newest(this.clock);
 		LocalDate from = (query.from() != null) ? query.from() : to.minusDays(29);
 		if (from.isAfter(to)) {
 			violations.add(FieldViolation.of("from", "must not be after to"));
@@ -190,7 +191,7 @@ public class Metrics {
 		if (metric == null) {
 			throw new InvalidInputException("metric", "units are ranked by nps or a mean, not " + metricCode);
 		}
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
+		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
 		Query query = new Query(metric.code, null, List.of("unit"), "day", first, last, null, Map.of());
 		Slice slice = java.util.Objects.requireNonNull(slice(metric, query, new ArrayList<>()));
