@@ -50,6 +50,11 @@ final class BenchServer implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--opencxm.demo=false",
 				"--opencxm.admin-password=" + ADMIN_PASSWORD, "--opencxm.data-dir=" + dataDir,
 				"--logging.level.root=warn", "--logging.level.org.opencxm=warn"));
+		// An extra argument replaces the default of the same name.
+		for (String extra : extraArgs) {
+			String name = extra.substring(0, extra.indexOf('=') + 1);
+			args.removeIf((arg) -> !name.isEmpty() && arg.startsWith(name));
+		}
 		args.addAll(extraArgs);
 		if (database.equals("postgres")) {
 			args.add("--spring.datasource.url=" + env("OPENCXM_BENCH_POSTGRES_URL",

@@ -3,7 +3,6 @@ package org.opencxm.analytics;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
 import org.opencxm.shared.InvalidInputException;
@@ -57,7 +57,7 @@ public class KeyDrivers {
 		long surveyId = this.surveys.find(surveyCode)
 			.orElseThrow(() -> new NotFoundException("survey", surveyCode))
 			.id();
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
 		LocalDate first = (from != null) ? from : last.minusYears(1);
 		if (first.isAfter(last)) {
 			throw new InvalidInputException("from", "must not be after to");

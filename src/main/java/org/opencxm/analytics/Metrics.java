@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.journeys.Channel;
 import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.StageRef;
@@ -135,7 +136,7 @@ public class Metrics {
 			}
 		}
 		Grain grain = grain(query.grain(), violations);
-		LocalDate to = (query.to() != null) ? query.to() : LocalDate.now(this.clock);
+		LocalDate to = (query.to() != null) ? query.to() : LocalDays.newest(this.clock);
 		LocalDate from = (query.from() != null) ? query.from() : to.minusDays(29);
 		if (from.isAfter(to)) {
 			violations.add(FieldViolation.of("from", "must not be after to"));
@@ -190,12 +191,12 @@ public class Metrics {
 		if (metric == null) {
 			throw new InvalidInputException("metric", "units are ranked by nps or a mean, not " + metricCode);
 		}
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
+		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
 		Query query = new Query(metric.code, null, List.of("unit"), "day", first, last, null, Map.of());
 		Slice slice = java.util.Objects.requireNonNull(slice(metric, query, new ArrayList<>()));
 		Map<Long, Totals> byUnit = new HashMap<>();
-		sums(slice, List.of(Dimension.UNIT), Grain.DAY, first, last)
+		runs(slice, List.of(Dimension.UNIT), List.of(first), last)
 			.forEach((key, totals) -> byUnit.merge((Long) key.group().get(0), totals, Totals::merge));
 		Map<String, OrgUnit> visible = new LinkedHashMap<>();
 		this.units.list().forEach((unit) -> visible.put(unit.code(), unit));
@@ -370,6 +371,70 @@ public class Metrics {
 			sum("analytics_company_daily", "local_day", slice, by, grain, from, to, buckets);
 		}
 		return sorted(buckets);
+	}
+
+	/**
+	 * The sums of the slice by group over runs of days: the run starting at each of
+	 * {@code starts} (ascending) lasts until the next one starts, the last until
+	 * {@code to}; each key's period is its run's first day. The database adds up each
+	 * run, so a comparison of two periods by unit reads a row per unit and run, not per
+	 * unit and day.
+	 */
+	Map<Key, Totals> runs(Slice slice, List<Dimension> by, List<LocalDate> starts, LocalDate to) {
+		LocalDate from = starts.get(0);
+		Map<Key, Totals> runs = new LinkedHashMap<>();
+		if (slice.table().equals(INVITATIONS) || slice.table().equals("analytics_rating_daily")) {
+			sums(slice, by, Grain.DAY, from, to).forEach((key, totals) -> runs
+				.merge(new Key(runOf(key.period(), starts), key.group()), totals, Totals::merge));
+			return runs;
+		}
+		String table = (slice.companyWide() && COMPANY_WIDE.containsAll(by)) ? "analytics_company_daily"
+				: slice.table();
+		// The days are dates the application made, written as literals so that the
+		// expression reads the same in the select list and in the grouping.
+		List<String> groups = new ArrayList<>();
+		if (starts.size() > 1) {
+			StringBuilder run = new StringBuilder("case");
+			for (int i = starts.size() - 1; i > 0; i--) {
+				run.append(" when local_day >= date '").append(starts.get(i)).append("' then ").append(i);
+			}
+			groups.add(run.append(" else 0 end").toString());
+		}
+		by.forEach((d) -> groups.add(d.column));
+		// One run is run 0, a constant outside the grouping.
+		List<String> selected = new ArrayList<>();
+		if (starts.size() == 1) {
+			selected.add("0");
+		}
+		selected.addAll(groups);
+		String sql = "select " + String.join(", ", selected) + ", " + Totals.sums(slice.counts()) + " from " + table
+				+ " where local_day >= :from and local_day <= :to" + slice.where()
+				+ (groups.isEmpty() ? "" : " group by " + String.join(", ", groups));
+		this.jdbc.sql(sql)
+			.params(slice.params())
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query((rs, row) -> {
+				List<Object> group = new ArrayList<>();
+				for (int i = 0; i < by.size(); i++) {
+					group.add(by.get(i).numeric() ? (Object) rs.getLong(i + 2) : rs.getString(i + 2));
+				}
+				return Map.entry(new Key(starts.get(rs.getInt(1)), group),
+						Totals.read(rs, by.size() + 2, slice.counts()));
+			})
+			.list()
+			.forEach((entry) -> runs.merge(entry.getKey(), entry.getValue(), Totals::merge));
+		return runs;
+	}
+
+	private static LocalDate runOf(LocalDate day, List<LocalDate> starts) {
+		LocalDate start = starts.get(0);
+		for (LocalDate candidate : starts) {
+			if (!day.isBefore(candidate)) {
+				start = candidate;
+			}
+		}
+		return start;
 	}
 
 	/**

@@ -143,8 +143,9 @@ public class PeriodComparisons {
 	}
 
 	/**
-	 * The daily sums of the slice from {@code from} to {@code to}, and with
-	 * {@code withPrevious} over as many days before.
+	 * The daily sums of the slice from {@code from} to {@code to}; with
+	 * {@code withPrevious} the sums of that period and of as many days before it, keyed
+	 * by their first days.
 	 */
 	private Periods periods(List<String> metricCodes, @Nullable String unit, LocalDate from, LocalDate to,
 			List<Dimension> by, boolean withPrevious) {
@@ -169,8 +170,10 @@ public class PeriodComparisons {
 		if (!violations.isEmpty() || slice == null) {
 			throw new InvalidInputException(violations);
 		}
-		return new Periods(metrics, this.metrics.sums(slice.counting(metrics), by, Grain.DAY,
-				withPrevious ? from.minusDays(days) : from, to));
+		// A comparison needs each period's sums only: the database adds up the days.
+		return new Periods(metrics,
+				withPrevious ? this.metrics.runs(slice.counting(metrics), by, List.of(from.minusDays(days), from), to)
+						: this.metrics.sums(slice.counting(metrics), by, Grain.DAY, from, to));
 	}
 
 	private static Figure compared(Metric metric, Totals now, Totals before) {

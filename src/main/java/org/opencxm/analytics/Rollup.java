@@ -27,6 +27,7 @@ import org.opencxm.shared.SemModule;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.surveys.Question;
 import org.opencxm.surveys.QuestionType;
+import org.opencxm.surveys.SurveyDefinition;
 import org.opencxm.surveys.Surveys;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -236,7 +237,8 @@ class Rollup {
 	/** The codes of a version's score questions other than NPS, in code order. */
 	private List<String> driverQuestions(long versionId) {
 		return this.surveys.definition(versionId)
-			.questions()
+			.map(SurveyDefinition::questions)
+			.orElse(List.of())
 			.stream()
 			.filter((question) -> SCORED.contains(question.type()))
 			.map(Question::code)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,8 +83,11 @@ class AlertRuleDesignController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	AlertRuleDesignController(OrgScope scope, AlertRules rules, DesignChoices choices, Validator validator,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.scope = scope;
 		this.rules = rules;
 		this.choices = choices;
@@ -160,6 +165,29 @@ class AlertRuleDesignController {
 				rule.limits(), rule.action(), active));
 		redirect.addFlashAttribute("switched", code);
 		return "redirect:/design/alert-rules";
+	}
+
+	@GetMapping("/{code}/delete")
+	String confirmDelete(@PathVariable String code, Model model, Locale locale) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		return deletion(this.rules.get(code), locale).ask(model);
+	}
+
+	/** Deletes a rule; the cases it opened stay as they are. */
+	@PostMapping("/{code}/delete")
+	String delete(@PathVariable String code, RedirectAttributes redirect, Locale locale) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		AlertRule rule = this.rules.get(code);
+		this.rules.delete(code);
+		redirect.addFlashAttribute("deleted", rule.name().in(locale));
+		return "redirect:/design/alert-rules";
+	}
+
+	private Deletion deletion(AlertRule rule, Locale locale) {
+		return new Deletion(this.messages.getMessage("design.delete.what.alertRule", null, locale),
+				rule.name().in(locale), "alert-rules", "/design/alert-rules/" + rule.code() + "/delete",
+				"/design/alert-rules/" + rule.code(),
+				this.messages.getMessage("design.delete.alertRuleNote", null, locale));
 	}
 
 	private AlertRuleForm step(AlertRuleForm form, String op) {

@@ -3,6 +3,7 @@ package org.opencxm.console;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,6 @@ import jakarta.validation.constraints.Size;
 import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.InvalidInputException;
 
-import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
@@ -45,15 +45,13 @@ class DesignErrors {
 	}
 
 	/**
-	 * Puts the request's constraint violations on the form.
+	 * Puts the request's constraint violations on the form, each at the form field that
+	 * {@code field} names for its path.
 	 * @return whether there were any
 	 */
-	<T> boolean validate(T request, BindingResult form, UnaryOperator<String> field) {
-		Set<ConstraintViolation<T>> violations = this.validator.validate(request);
-		for (ConstraintViolation<T> violation : violations) {
-			reject(form, field.apply(violation.getPropertyPath().toString()),
-					code(violation.getConstraintDescriptor().getAnnotation()), violation.getMessage());
-		}
+	boolean validate(Object request, BindingResult form, UnaryOperator<String> field) {
+		List<FieldViolation> violations = constraints(this.validator, request);
+		reject(form, violations, field);
 		return !violations.isEmpty();
 	}
 
@@ -83,35 +81,6 @@ class DesignErrors {
 			renamed.add(FieldViolation.of(field.apply(violation.field()), violation.reason()));
 		}
 		FormErrors.reject(form, new InvalidInputException(renamed));
-	}
-
-	private static void reject(BindingResult form, String field, String code, String message) {
-		Object target = form.getTarget();
-		if (target != null && PropertyAccessorFactory.forBeanPropertyAccess(target).isReadableProperty(field)) {
-			if (form.getFieldErrorCount(field) == 0) {
-				form.rejectValue(field, code, message);
-			}
-		}
-		else {
-			form.reject(code, field + ": " + message);
-		}
-	}
-
-	/**
-	 * The message of a constraint in the user's language: the validator's own message is
-	 * in the server's language, so the kind of constraint picks the console's message.
-	 */
-	private static String code(Annotation constraint) {
-		return switch (constraint) {
-			case Pattern pattern when pattern.regexp().contains(":") -> "validation.time";
-			case Pattern pattern -> "validation.code";
-			case Size size -> "validation.tooLong";
-			case Min min -> "validation.range";
-			case Max max -> "validation.range";
-			case DecimalMin min -> "validation.range";
-			case DecimalMax max -> "validation.range";
-			default -> "validation.required";
-		};
 	}
 
 	/**
@@ -148,10 +117,18 @@ class DesignErrors {
 	 * and then by {@code renamed}.
 	 */
 	static void reject(BindingResult form, List<FieldViolation> violations, UnaryOperator<String> renamed) {
-		List<FieldViolation> mapped = violations.stream()
-			.map((violation) -> FieldViolation.of(renamed.apply(formField(violation.field())), violation.reason()))
-			.toList();
-		FormErrors.reject(form, new InvalidInputException(mapped));
+		List<FieldViolation> mapped = new ArrayList<>();
+		Set<String> fields = new HashSet<>();
+		for (FieldViolation violation : violations) {
+			String field = renamed.apply(formField(violation.field()));
+			// One message a field: a value can break several constraints at once.
+			if (fields.add(field) && form.getFieldErrorCount(field) == 0) {
+				mapped.add(FieldViolation.of(field, violation.reason()));
+			}
+		}
+		if (!mapped.isEmpty()) {
+			FormErrors.reject(form, new InvalidInputException(mapped));
+		}
 	}
 
 	static void reject(BindingResult form, List<FieldViolation> violations) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import org.opencxm.actions.AlertRules;
 import org.opencxm.customers.Customer;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
@@ -60,8 +61,11 @@ class SegmentDesignController {
 
 	private final MessageSource messages;
 
+	private final AlertRules rules;
+
 	SegmentDesignController(OrgScope scope, Segments segments, Validator validator, JsonMapper json,
-			MessageSource messages) {
+			MessageSource messages, AlertRules rules) {
+		this.rules = rules;
 		this.scope = scope;
 		this.segments = segments;
 		this.validator = validator;
@@ -104,6 +108,42 @@ class SegmentDesignController {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
 		return save(form, errors, segment, model, response, redirect);
+	}
+
+	@GetMapping("/{code}/delete")
+	String confirmDelete(@PathVariable String code, Model model, Locale locale) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		return deletion(this.segments.get(code), locale).ask(model);
+	}
+
+	/**
+	 * Deletes a segment, unless alert rules are limited to it: they would silently stop
+	 * being limited, so the page names them instead.
+	 */
+	@PostMapping("/{code}/delete")
+	String delete(@PathVariable String code, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		Segment segment = this.segments.get(code);
+		List<String> using = this.rules.list()
+			.stream()
+			.filter((rule) -> rule.limits().segments().contains(code))
+			.map((rule) -> rule.name().in(locale))
+			.toList();
+		if (!using.isEmpty()) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return deletion(segment, locale).refuse(model, this.messages.getMessage("design.delete.segmentInUse",
+					new Object[] { String.join(", ", using) }, locale));
+		}
+		this.segments.delete(code);
+		redirect.addFlashAttribute("deleted", segment.name().in(locale));
+		return "redirect:/design/segments";
+	}
+
+	private Deletion deletion(Segment segment, Locale locale) {
+		return new Deletion(this.messages.getMessage("design.delete.what.segment", null, locale),
+				segment.name().in(locale), "segments", "/design/segments/" + segment.code() + "/delete",
+				"/design/segments/" + segment.code(), null);
 	}
 
 	/**

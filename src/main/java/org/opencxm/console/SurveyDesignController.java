@@ -2,6 +2,8 @@ package org.opencxm.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneId;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,7 @@ import org.opencxm.surveys.PublicLinkRequest;
 import org.opencxm.surveys.PublicLinks;
 import org.opencxm.surveys.Question;
 import org.opencxm.surveys.QuestionType;
-import org.opencxm.surveys.ResponseFilter;
+import org.opencxm.surveys.ResponseTally;
 import org.opencxm.surveys.Responses;
 import org.opencxm.surveys.Survey;
 import org.opencxm.surveys.SurveyStatus;
@@ -63,14 +65,22 @@ class SurveyDesignController {
 
 	private final DesignErrors errors;
 
+	private final DisplayTime time;
+
 	SurveyDesignController(OrgScope scope, Surveys surveys, SurveyTemplates templates, PublicLinks links,
-			Responses responses, DesignErrors errors) {
+			Responses responses, DesignErrors errors, DisplayTime time) {
+		this.time = time;
 		this.scope = scope;
 		this.surveys = surveys;
 		this.templates = templates;
 		this.links = links;
 		this.responses = responses;
 		this.errors = errors;
+	}
+
+	/** A survey in the list, with its responses and the time of the latest. */
+	record Row(Survey survey, long responses, @Nullable String latest) {
+
 	}
 
 	/** The "new from template" form of the list page. */
@@ -244,6 +254,12 @@ class SurveyDesignController {
 	private String list(Model model, @Nullable Integer page, TemplateForm templateForm) {
 		PageResult<Survey> result = this.surveys.list(PageRequest.of(page, 50));
 		model.addAttribute("result", result);
+		Map<Long, ResponseTally> tallies = this.responses.tallies(result.items().stream().map(Survey::id).toList());
+		ZoneId zone = this.time.zone();
+		model.addAttribute("rows", result.items().stream().map((survey) -> {
+			ResponseTally tally = tallies.getOrDefault(survey.id(), ResponseTally.NONE);
+			return new Row(survey, tally.count(), DisplayTime.format(tally.latest(), zone));
+		}).toList());
 		model.addAttribute("templates", this.templates.list());
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", templateForm);
@@ -270,9 +286,7 @@ class SurveyDesignController {
 		model.addAttribute("earlier", earlierCodes(form));
 		if (survey != null) {
 			model.addAttribute("responseCount",
-					this.responses
-						.list(new ResponseFilter(survey.code(), null, null, null, null, null), PageRequest.of(0, 1))
-						.total());
+					this.responses.tallies(List.of(survey.id())).getOrDefault(survey.id(), ResponseTally.NONE).count());
 			if (!model.containsAttribute("linkForm")) {
 				model.addAttribute("linkForm", new LinkForm(survey.code() + "-try", null, null));
 			}

@@ -3,6 +3,7 @@ package org.opencxm.console;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,7 @@ import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.SemModule;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,8 +62,11 @@ class TouchpointDesignController {
 
 	private final Validator validator;
 
+	private final MessageSource messages;
+
 	TouchpointDesignController(OrgScope scope, Journeys journeys, Touchpoints touchpoints, OrgUnits units,
-			Validator validator) {
+			Validator validator, MessageSource messages) {
+		this.messages = messages;
 		this.scope = scope;
 		this.journeys = journeys;
 		this.touchpoints = touchpoints;
@@ -127,6 +132,48 @@ class TouchpointDesignController {
 			return redraw(model, current, changed, touchpoint);
 		}
 		return save(current, form, errors, touchpoint, model, response, redirect);
+	}
+
+	@GetMapping("/{code}/delete")
+	String confirmDelete(@PathVariable String journey, @PathVariable String code, Model model, Locale locale) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		Touchpoint touchpoint = touchpointOf(this.journeys.get(journey), code);
+		return deletion(journey, touchpoint, locale).ask(model);
+	}
+
+	/**
+	 * Deletes a touchpoint that has none below it and that no recorded data refers to;
+	 * otherwise the page says what to do instead.
+	 */
+	@PostMapping("/{code}/delete")
+	String delete(@PathVariable String journey, @PathVariable String code, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		this.scope.requireRole(Role.CX_MANAGER);
+		Touchpoint touchpoint = touchpointOf(this.journeys.get(journey), code);
+		String problem = null;
+		if (!touchpoint.atomic()) {
+			problem = "design.delete.touchpointHasChildren";
+		}
+		else {
+			try {
+				this.touchpoints.delete(code);
+			}
+			catch (ConflictException ex) {
+				problem = "design.delete.touchpointUsed";
+			}
+		}
+		if (problem != null) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return deletion(journey, touchpoint, locale).refuse(model, this.messages.getMessage(problem, null, locale));
+		}
+		redirect.addFlashAttribute("deleted", touchpoint.name().in(locale));
+		return "redirect:/design/journeys/" + journey;
+	}
+
+	private Deletion deletion(String journey, Touchpoint touchpoint, Locale locale) {
+		String path = "/design/journeys/" + journey + "/touchpoints/" + touchpoint.code();
+		return new Deletion(this.messages.getMessage("design.delete.what.touchpoint", null, locale),
+				touchpoint.name().in(locale), "journeys", path + "/delete", path, null);
 	}
 
 	private String save(Journey journey, TouchpointForm form, BindingResult errors, @Nullable Touchpoint editing,

@@ -254,6 +254,17 @@ class ResponseStore {
 		return heads.stream().map((h) -> h.response(answers.getOrDefault(h.id(), List.of()))).toList();
 	}
 
+	/** Complete responses and the latest submission by survey, of the rows matching. */
+	Map<Long, ResponseTally> tallies(String where, Object[] args) {
+		Map<Long, ResponseTally> tallies = new HashMap<>();
+		this.template.query("select r.survey_id, count(*) as n, max(r.submitted_at) as latest from survey_response r"
+				+ where + " group by r.survey_id", (ResultSet rs) -> {
+					tallies.put(rs.getLong("survey_id"),
+							new ResponseTally(rs.getLong("n"), SqlTime.instant(rs, "latest")));
+				}, args);
+		return tallies;
+	}
+
 	long count(String where, Object[] args) {
 		Long count = this.template.queryForObject("select count(*) " + FROM + where, Long.class, args);
 		return (count != null) ? count : 0;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,23 @@ public class Responses {
 		List<SurveyResponse> items = this.store
 			.list(where.sql() + " order by r.submitted_at desc, r.id desc limit ? offset ?", args.toArray());
 		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/**
+	 * For each of the surveys, how many complete responses the caller may see (by the
+	 * response's org unit) and when the latest came, in one query; a survey without
+	 * responses is left out.
+	 */
+	public Map<Long, ResponseTally> tallies(Collection<Long> surveyIds) {
+		this.scope.requireRole(Role.VIEWER);
+		if (surveyIds.isEmpty()) {
+			return Map.of();
+		}
+		Where where = where(new ResponseFilter(null, null, null, null, null, null));
+		List<Object> args = new ArrayList<>(List.of(where.args()));
+		args.addAll(surveyIds);
+		String in = String.join(", ", java.util.Collections.nCopies(surveyIds.size(), "?"));
+		return this.store.tallies(where.sql() + " and r.survey_id in (" + in + ")", args.toArray());
 	}
 
 	/**

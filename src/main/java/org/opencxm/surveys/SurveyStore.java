@@ -109,11 +109,15 @@ class SurveyStore {
 	}
 
 	SurveyVersion version(long versionId) {
+		return findVersion(versionId).orElseThrow(() -> new NotFoundException("survey version", versionId));
+	}
+
+	Optional<SurveyVersion> findVersion(long versionId) {
 		SurveyVersion cached = this.published.get(versionId);
 		if (cached != null) {
-			return cached;
+			return Optional.of(cached);
 		}
-		SurveyVersion version = this.jdbc.sql("""
+		Optional<SurveyVersion> found = this.jdbc.sql("""
 				select s.id, s.code, s.status, v.id as version_id, v.version, v.definition, v.published_at
 				from survey s join survey_version v on v.survey_id = s.id where v.id = :id
 				""")
@@ -121,12 +125,10 @@ class SurveyStore {
 			.query((rs, row) -> new SurveyVersion(rs.getLong("id"), rs.getString("code"),
 					(rs.getObject("published_at") != null) ? SurveyStatus.PUBLISHED : SurveyStatus.DRAFT,
 					rs.getLong("version_id"), rs.getInt("version"), definition(rs.getString("definition"))))
-			.optional()
-			.orElseThrow(() -> new NotFoundException("survey version", versionId));
-		if (version.status() == SurveyStatus.PUBLISHED) {
-			this.published.put(versionId, version);
-		}
-		return version;
+			.optional();
+		found.filter((version) -> version.status() == SurveyStatus.PUBLISHED)
+			.ifPresent((version) -> this.published.put(versionId, version));
+		return found;
 	}
 
 	Optional<Long> surveyId(String code) {

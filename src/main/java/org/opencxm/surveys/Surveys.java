@@ -66,10 +66,10 @@ public class Surveys {
 
 	/**
 	 * The questions of one version, by the version's id (as responses and their
-	 * evaluations name it).
+	 * evaluations name it); empty for a version that is not stored.
 	 */
-	public SurveyDefinition definition(long versionId) {
-		return this.store.version(versionId).definition();
+	public Optional<SurveyDefinition> definition(long versionId) {
+		return this.store.findVersion(versionId).map(SurveyVersion::definition);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.analytics.Comparison;
 import org.opencxm.analytics.ConfidenceInterval;
 import org.opencxm.analytics.MeanEstimate;
@@ -133,7 +134,7 @@ public class ThemeFigures {
 		if (!List.of("day", "week", "month", "quarter").contains(grain)) {
 			violations.add(FieldViolation.of("grain", "one of day, week, month, quarter"));
 		}
-		LocalDate to = (query.to() != null) ? query.to() : LocalDate.now(this.clock);
+		LocalDate to = (query.to() != null) ? query.to() : LocalDays.newest(this.clock);
 		LocalDate from = (query.from() != null) ? query.from() : to.minusDays(29);
 		if (from.isAfter(to)) {
 			violations.add(FieldViolation.of("from", "must not be after to"));

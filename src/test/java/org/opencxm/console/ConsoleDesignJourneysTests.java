@@ -210,6 +210,40 @@ class ConsoleDesignJourneysTests {
 		assertThat(admin.post("/design/journeys", form).statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void deletesATouchpointAfterConfirmingAndExplainsWhyAParentCannotBeDeleted() {
+		JourneyData data = new JourneyData(this.api);
+		String journey = data.journey(Map.of("zh-CN", "旅程", "en", "Journey"), "visit");
+		String parent = data.touchpoint(journey, "visit", null, Map.of("zh-CN", "前台", "en", "Front desk"), 1.0);
+		String child = data.touchpoint(journey, "visit", parent, Map.of("zh-CN", "迎宾", "en", "Greeting"), 1.0);
+		String base = "/design/journeys/" + journey + "/touchpoints/";
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		assertThat(manager.page(base + child, 200)).contains("href=\"" + base + child + "/delete\"");
+		assertThat(manager.page(base + child + "/delete", 200))
+			.contains("Delete the touchpoint “Greeting”? This cannot be undone.")
+			.contains("action=\"" + base + child + "/delete\"")
+			.contains("name=\"_csrf\"");
+
+		HttpResponse<String> refused = manager.post(base + parent + "/delete", Map.of());
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("other touchpoints sit below it").doesNotContain("action=\"" + base);
+		WebSession chinese = signedIn("CX_MANAGER", null, "zh-CN");
+		assertThat(chinese.page(base + child + "/delete", 200)).contains("确定删除触点“迎宾”？删除后无法恢复。");
+		assertThat(chinese.post(base + parent + "/delete", Map.of()).body()).contains("其下还有其他触点");
+		this.api.admin().get("/api/v1/touchpoints/" + parent).expect(200);
+
+		assertThat(manager.post(base + child + "/delete", Map.of(), false).statusCode()).isEqualTo(403);
+		this.api.admin().get("/api/v1/touchpoints/" + child).expect(200);
+		HttpResponse<String> deleted = manager.post(base + child + "/delete", Map.of());
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(deleted.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/design/journeys/" + journey));
+		this.api.admin().get("/api/v1/touchpoints/" + child).expect(404);
+		assertThat(manager.page("/design/journeys/" + journey, 200)).contains("Deleted “Greeting”.");
+		assertThat(signedIn("UNIT_MANAGER", null, "en").post(base + parent + "/delete", Map.of()).statusCode())
+			.isEqualTo(403);
+	}
+
 	private WebSession signedIn(String role, @Nullable String scope, String language) {
 		Account account = new ConsoleFixtures(this.api).user(role, scope, language);
 		return WebSession.signedIn(this.api, account.username(), account.password(), language);

@@ -2,6 +2,7 @@ package org.opencxm.console;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -128,6 +129,55 @@ class ConsoleDesignSegmentsTests {
 		this.api.admin().get("/api/v1/segments/" + code).expect(404);
 		WebSession admin = signedIn("ADMIN", null, "en");
 		admin.page("/design/segments", 200);
+	}
+
+	@Test
+	void deletesASegmentOrAnAlertRuleAfterConfirmingAndNamesTheRulesThatStillUseASegment() {
+		String segment = Api.unique("sg");
+		this.api.admin()
+			.post("/api/v1/segments",
+					Map.of("code", segment, "name", Map.of("zh-CN", "年轻客户", "en", "Young customers"), "rule",
+							Map.of("ageBand", "30-39")))
+			.expect(201);
+		String rule = Api.unique("rule");
+		this.api.admin()
+			.post("/api/v1/alert-rules",
+					Map.of("code", rule, "name", Map.of("zh-CN", "年轻贬损者", "en", "Young detractors"), "condition",
+							Map.of("all", List.of(Map.of("field", "npsClass", "op", "eq", "value", "DETRACTOR"))),
+							"limits", Map.of("segments", List.of(segment)), "action",
+							Map.of("openCase", true, "priority", "P2")))
+			.expect(201);
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		assertThat(manager.page("/design/segments/" + segment, 200))
+			.contains("href=\"/design/segments/" + segment + "/delete\"");
+		assertThat(manager.page("/design/segments/" + segment + "/delete", 200))
+			.contains("Delete the segment “Young customers”? This cannot be undone.");
+
+		HttpResponse<String> refused = manager.post("/design/segments/" + segment + "/delete", Map.of());
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("these alert rules are limited to it: Young detractors.");
+		WebSession chinese = signedIn("CX_MANAGER", null, "zh-CN");
+		assertThat(chinese.page("/design/segments/" + segment + "/delete", 200)).contains("确定删除细分“年轻客户”？");
+		assertThat(chinese.post("/design/segments/" + segment + "/delete", Map.of()).body())
+			.contains("以下预警规则限定在该细分：年轻贬损者");
+		this.api.admin().get("/api/v1/segments/" + segment).expect(200);
+
+		assertThat(manager.page("/design/alert-rules/" + rule, 200))
+			.contains("href=\"/design/alert-rules/" + rule + "/delete\"");
+		assertThat(manager.page("/design/alert-rules/" + rule + "/delete", 200))
+			.contains("Delete the alert rule “Young detractors”? This cannot be undone.")
+			.contains("The cases the rule opened stay as they are.");
+		assertThat(manager.post("/design/alert-rules/" + rule + "/delete", Map.of(), false).statusCode())
+			.isEqualTo(403);
+		assertThat(manager.post("/design/alert-rules/" + rule + "/delete", Map.of()).statusCode()).isEqualTo(302);
+		this.api.admin().get("/api/v1/alert-rules/" + rule).expect(404);
+		assertThat(manager.page("/design/alert-rules", 200)).contains("Deleted “Young detractors”.");
+
+		assertThat(manager.post("/design/segments/" + segment + "/delete", Map.of()).statusCode()).isEqualTo(302);
+		this.api.admin().get("/api/v1/segments/" + segment).expect(404);
+		assertThat(signedIn("CX_MANAGER", null, "zh-CN").page("/design/segments", 200)).doesNotContain(segment);
+		assertThat(signedIn("UNIT_MANAGER", null, "en").post("/design/segments/x/delete", Map.of()).statusCode())
+			.isEqualTo(403);
 	}
 
 	private static String preview(WebSession session, String rule) {

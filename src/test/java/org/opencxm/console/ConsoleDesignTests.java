@@ -47,6 +47,31 @@ class ConsoleDesignTests {
 	}
 
 	@Test
+	void listsEachSurveysResponsesAndWhenTheLatestCame() {
+		String answered = Api.unique("sv");
+		String silent = Api.unique("sv");
+		this.api.admin().post("/api/v1/surveys?publish=true", survey(answered, "到店体验", "Store visit")).expect(201);
+		this.api.admin().post("/api/v1/surveys?publish=true", survey(silent, "售后", "After sales")).expect(201);
+		for (int nps : List.of(9, 3)) {
+			this.api.admin()
+				.post("/api/v1/surveys/" + answered + "/responses",
+						Map.of("answers", Map.of("nps", nps), "responseKey", Api.unique("k")))
+				.expect(201);
+		}
+		String english = listPageWith(manager("en"), answered);
+		assertThat(english).contains("Responses")
+			.contains("Latest response")
+			.contains("data-code=\"" + answered + "\" data-responses=\"2\"")
+			.containsPattern("data-code=\"" + answered + "\"(?s:.)*?<td class=\"num\">2</td>\\s*"
+					+ "<td class=\"hide-sm\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>");
+		assertThat(listPageWith(manager("en"), silent)).containsPattern("data-code=\"" + silent
+				+ "\" data-responses=\"0\"(?s:.)*?<td class=\"num\">0</td>\\s*<td class=\"hide-sm\">—</td>");
+		assertThat(listPageWith(manager("zh-CN"), answered)).contains("答卷数")
+			.contains("最近答卷时间")
+			.contains("data-code=\"" + answered + "\" data-responses=\"2\"");
+	}
+
+	@Test
 	void createsASurveyFromTheBuilderWithQuestionsInBothLanguages() {
 		WebSession session = manager("en");
 		session.page("/design/surveys/new", 200);
@@ -132,6 +157,10 @@ class ConsoleDesignTests {
 			.contains("Required.")
 			.contains("aria-invalid=\"true\"")
 			.contains("value=\"What went wrong at {touchpoint}?\"");
+		WebSession chineseIncomplete = manager("zh-CN");
+		chineseIncomplete.page("/design/surveys/new", 200);
+		assertThat(chineseIncomplete.post("/design/surveys/new", form).body())
+			.containsPattern("id=\"questions0.textEn\"[^>]*>\\s*<p class=\"error\">必填。</p>");
 
 		form = builderForm(code);
 		form.put("questions[1].code", "nps");
@@ -274,6 +303,26 @@ class ConsoleDesignTests {
 		HttpResponse<String> rejected = session.post("/design/triggers", form);
 		assertThat(rejected.statusCode()).isEqualTo(422);
 		assertThat(rejected.body()).contains("id=\"quietStart-error\"").contains("Enter a time of day as HH:mm");
+		// The request's constraints read in the page's language, one message a field.
+		form.put("samplingRate", "2");
+		form.put("delayMinutes", "-1");
+		form.put("code", "bad code!");
+		rejected = session.post("/design/triggers", form);
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		assertThat(rejected.body()).containsPattern("id=\"samplingRate-error\">\\s*Too large.")
+			.containsPattern("id=\"delayMinutes-error\">\\s*Too small.")
+			.containsPattern("id=\"code-error\">\\s*Use 1 to 64 letters")
+			.containsPattern("id=\"quietStart-error\">\\s*Enter a time of day as HH:mm, e.g. 21:00.\\s*<");
+		WebSession chinese = manager("zh-CN");
+		chinese.page("/design/triggers/new", 200);
+		HttpResponse<String> chineseRejected = chinese.post("/design/triggers", form);
+		assertThat(chineseRejected.statusCode()).isEqualTo(422);
+		assertThat(chineseRejected.body()).containsPattern("id=\"samplingRate-error\">\\s*太大。")
+			.containsPattern("id=\"delayMinutes-error\">\\s*太小。")
+			.contains("请按 HH:mm 输入时间，例如 21:00。");
+		form.put("samplingRate", "0.5");
+		form.remove("delayMinutes");
+		form.put("code", code);
 		form.put("quietStart", "21:00");
 		rejected = session.post("/design/triggers", form);
 		assertThat(rejected.body()).contains("id=\"touchpoint-error\"")
