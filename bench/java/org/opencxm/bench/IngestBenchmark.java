@@ -51,18 +51,22 @@ public final class IngestBenchmark {
 			singles(server, http, workspace, "warmsingle", 2000, 16);
 
 			Result api = batches(server, http, workspace, "batch", options.batches(), options.batchConcurrency());
+			String apiLoad = load();
 			Result jdbc = jdbcBatches(server, workspace, "jdbc", options.batches());
 			Result single = singles(server, http, workspace, "single", options.singles(), 16);
+			String singleLoad = load();
 
 			System.out.println();
 			System.out.printf("| measure | value |%n| --- | --- |%n");
-			System.out.printf("| batch API, 1,000 per request, %d client threads | %,.0f interactions/s (%,d in %.1f s) |%n",
-					options.batchConcurrency(), api.rate(), api.count(), api.seconds());
-			System.out.printf("| plain JDBC batch insert, same rows | %,.0f rows/s (%,d in %.1f s) |%n", jdbc.rate(),
-					jdbc.count(), jdbc.seconds());
+			System.out.printf(
+					"| batch API, 1,000 per request, %d client threads | %,.0f interactions/s (%,d in %.1f s), %.0f µs processor time each, load %s |%n",
+					options.batchConcurrency(), api.rate(), api.count(), api.seconds(), api.cpuMicrosEach(), apiLoad);
+			System.out.printf("| plain JDBC batch insert, same rows | %,.0f rows/s (%,d in %.1f s), %.0f µs processor time each |%n",
+					jdbc.rate(), jdbc.count(), jdbc.seconds(), jdbc.cpuMicrosEach());
 			System.out.printf("| API / plain JDBC | %.2f |%n", api.rate() / jdbc.rate());
-			System.out.printf("| single requests, concurrency 16 | %,.0f requests/s (%,d in %.1f s) |%n", single.rate(),
-					single.count(), single.seconds());
+			System.out.printf(
+					"| single requests, concurrency 16 | %,.0f requests/s (%,d in %.1f s), %.0f µs processor time each, load %s |%n",
+					single.rate(), single.count(), single.seconds(), single.cpuMicrosEach(), singleLoad);
 			System.out.printf("| single latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
 					single.percentile(50), single.percentile(95), single.percentile(99), single.percentile(100));
 		}
@@ -71,6 +75,7 @@ public final class IngestBenchmark {
 	static Result batches(BenchServer server, HttpClient http, BenchWorkspace workspace, String prefix, int batches,
 			int concurrency) throws Exception {
 		AtomicInteger next = new AtomicInteger();
+		long cpu = cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -92,7 +97,7 @@ public final class IngestBenchmark {
 				future.get();
 			}
 		}
-		return new Result((long) batches * 1000, System.nanoTime() - start, new long[0]);
+		return new Result((long) batches * 1000, System.nanoTime() - start, new long[0], cpu() - cpu);
 	}
 
 	static Result jdbcBatches(BenchServer server, BenchWorkspace workspace, String prefix, int batches) {
@@ -103,18 +108,20 @@ public final class IngestBenchmark {
 					staff_id, channel, occurred_at, recorded_at, properties)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""";
+		long cpu = cpu();
 		long start = System.nanoTime();
 		for (int b = 0; b < batches; b++) {
 			List<Object[]> rows = workspace.jdbcRows(prefix, b, 1000);
 			transactions.executeWithoutResult((status) -> jdbc.batchUpdate(sql, rows));
 		}
-		return new Result((long) batches * 1000, System.nanoTime() - start, new long[0]);
+		return new Result((long) batches * 1000, System.nanoTime() - start, new long[0], cpu() - cpu);
 	}
 
 	static Result singles(BenchServer server, HttpClient http, BenchWorkspace workspace, String prefix, int total,
 			int concurrency) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[total];
+		long cpu = cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -138,7 +145,23 @@ public final class IngestBenchmark {
 				future.get();
 			}
 		}
-		return new Result(total, System.nanoTime() - start, latencies);
+		return new Result(total, System.nanoTime() - start, latencies, cpu() - cpu);
+	}
+
+	/** The processor time of this process so far. */
+	static long cpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** The load average over the last minute, as the machine reports it. */
+	static String load() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException ex) {
+			return "?";
+		}
 	}
 
 	static HttpResponse<String> send(BenchServer server, HttpClient http, String path, String body) throws Exception {
@@ -150,7 +173,16 @@ public final class IngestBenchmark {
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	record Result(long count, long nanos, long[] latencies) {
+	/**
+	 * What a run did: how many, in how long, each request's latency, and the processor time
+	 * of this whole process meanwhile (application, client and, on H2, database), the
+	 * figure to compare on a machine shared with other work.
+	 */
+	record Result(long count, long nanos, long[] latencies, long cpuNanos) {
+
+		double cpuMicrosEach() {
+			return this.cpuNanos / 1e3 / this.count;
+		}
 
 		double seconds() {
 			return this.nanos / 1e9;

@@ -19,6 +19,8 @@ import org.opencxm.surveys.PublicLinkRequest;
 import org.opencxm.surveys.PublicLinks;
 import org.opencxm.surveys.SurveyTemplates;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Feedback collection under load: complete responses to the touchpoint survey (ten answers
  * each, with a comment) posted through the API at concurrency 16, each under its own
@@ -56,15 +58,24 @@ public final class SurveyBenchmark {
 					Runtime.getRuntime().availableProcessors());
 
 			responses(server, http, "warm", 3000, 16);
+			drain(server);
 			pages(server, http, 1000, 1);
+			long cpuBefore = IngestBenchmark.cpu();
 			Result submitted = responses(server, http, "run", options.singles(), 16);
+			String load = IngestBenchmark.load();
+			double drained = drain(server);
+			double cpuEachWithListeners = (IngestBenchmark.cpu() - cpuBefore) / 1e3 / submitted.count();
 			Result page = pages(server, http, 5000, 1);
 			Result pagesLoaded = pages(server, http, 10_000, 16);
 
 			System.out.println();
 			System.out.printf("| measure | value |%n| --- | --- |%n");
-			System.out.printf("| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s) |%n",
-					submitted.rate(), submitted.count(), submitted.seconds());
+			System.out.printf(
+					"| responses through the API, concurrency 16 | %,.0f responses/s (%,d in %.1f s), %.0f µs processor time each, load %s |%n",
+					submitted.rate(), submitted.count(), submitted.seconds(), submitted.cpuMicrosEach(), load);
+			System.out.printf(
+					"| the listeners (evaluation, text, alerts, rollup) done | %.1f s after the last response: %,.0f responses/s all work included, %.0f µs processor time each |%n",
+					drained, submitted.count() / (submitted.seconds() + drained), cpuEachWithListeners);
 			System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
 					submitted.percentile(50), submitted.percentile(95), submitted.percentile(99),
 					submitted.percentile(100));
@@ -75,10 +86,29 @@ public final class SurveyBenchmark {
 		}
 	}
 
+	/**
+	 * Waits until every event publication is handled (at most five minutes) and answers how
+	 * long that took, in seconds.
+	 */
+	static double drain(BenchServer server) throws InterruptedException {
+		JdbcTemplate jdbc = server.context().getBean(JdbcTemplate.class);
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < 300_000_000_000L) {
+			Long outstanding = jdbc.queryForObject(
+					"select count(*) from event_publication where completion_date is null", Long.class);
+			if (outstanding == null || outstanding == 0) {
+				break;
+			}
+			Thread.sleep(20);
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
 	static Result responses(BenchServer server, HttpClient http, String prefix, int total, int concurrency)
 			throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[total];
+		long cpu = IngestBenchmark.cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -107,12 +137,13 @@ public final class SurveyBenchmark {
 				future.get();
 			}
 		}
-		return new Result(total, System.nanoTime() - start, latencies);
+		return new Result(total, System.nanoTime() - start, latencies, IngestBenchmark.cpu() - cpu);
 	}
 
 	static Result pages(BenchServer server, HttpClient http, int total, int concurrency) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[total];
+		long cpu = IngestBenchmark.cpu();
 		long start = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
@@ -139,7 +170,7 @@ public final class SurveyBenchmark {
 				future.get();
 			}
 		}
-		return new Result(total, System.nanoTime() - start, latencies);
+		return new Result(total, System.nanoTime() - start, latencies, IngestBenchmark.cpu() - cpu);
 	}
 
 	/** A complete response to the touchpoint survey at one of the benchmark's stores. */
@@ -174,7 +205,16 @@ public final class SurveyBenchmark {
 		return json.toString();
 	}
 
-	record Result(long count, long nanos, long[] latencies) {
+	/**
+	 * What a run did: how many, in how long, each request's latency, and the processor time
+	 * of this whole process meanwhile (application with its listeners, client and, on H2,
+	 * database), the figure to compare on a machine shared with other work.
+	 */
+	record Result(long count, long nanos, long[] latencies, long cpuNanos) {
+
+		double cpuMicrosEach() {
+			return this.cpuNanos / 1e3 / this.count;
+		}
 
 		double seconds() {
 			return this.nanos / 1e9;

@@ -81,8 +81,8 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 	}
 
 	/**
-	 * Checks a batch of responses against the rules. A batch holds no answers to
-	 * invitations, so none of them answers a recovery survey.
+	 * Checks a batch of responses against the rules, except answers to recovery surveys
+	 * (responses sent together may answer invitations).
 	 */
 	@ApplicationModuleListener
 	void on(ResponsesEvaluated batch) {
@@ -96,7 +96,7 @@ class ResponseAlerts implements org.opencxm.surveys.OpenCaseCheck {
 			List<AlertInput> inputs = new java.util.ArrayList<>();
 			for (ResponseEvaluated evaluated : this.evaluations.getAll(batch.responseIds())) {
 				SurveyResponse response = responses.get(evaluated.responseId());
-				if (response != null) {
+				if (response != null && !this.recovery.answersRecoverySurvey(response.invitationId())) {
 					inputs.add(input(evaluated, response, comments.get(response.id())));
 				}
 			}

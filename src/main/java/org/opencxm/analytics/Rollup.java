@@ -3,13 +3,14 @@ package org.opencxm.analytics;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -276,15 +277,18 @@ class Rollup {
 	 */
 	private final class Sums {
 
-		private final Map<List<Object>, RowSums> daily = new LinkedHashMap<>();
+		// Rows in key order: concurrent batches on PostgreSQL then lock shared rows in
+		// the
+		// same order and cannot deadlock.
+		private final Map<List<Object>, RowSums> daily = new TreeMap<>(KEY_ORDER);
 
-		private final Map<List<Object>, RowSums> companyDaily = new LinkedHashMap<>();
+		private final Map<List<Object>, RowSums> companyDaily = new TreeMap<>(KEY_ORDER);
 
-		private final Map<List<Object>, RowSums> companyMonthly = new LinkedHashMap<>();
+		private final Map<List<Object>, RowSums> companyMonthly = new TreeMap<>(KEY_ORDER);
 
-		private final Map<List<Object>, double[]> ratings = new LinkedHashMap<>();
+		private final Map<List<Object>, double[]> ratings = new TreeMap<>(KEY_ORDER);
 
-		private final Map<List<Object>, CrossProducts.Accumulator> drivers = new LinkedHashMap<>();
+		private final Map<List<Object>, CrossProducts.Accumulator> drivers = new TreeMap<>(KEY_ORDER);
 
 		void add(ResponseEvaluated event, @Nullable List<String> codes) {
 			Date day = Date.valueOf(event.localDay());
@@ -337,6 +341,18 @@ class Rollup {
 		}
 
 	}
+
+	/** Aggregate keys compared value by value (dates, ids and codes). */
+	@SuppressWarnings("unchecked")
+	private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+		for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+			int order = ((Comparable<Object>) a.get(i)).compareTo(b.get(i));
+			if (order != 0) {
+				return order;
+			}
+		}
+		return Integer.compare(a.size(), b.size());
+	};
 
 	/** The key of the company-wide rows: no unit, no segment. */
 	private static List<Object> companyKey(Date period, ResponseEvaluated event) {

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,9 +40,11 @@ import org.opencxm.org.VisibleUnits;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.Created;
 import org.opencxm.shared.FieldViolation;
+import org.opencxm.shared.GroupCommit;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +73,13 @@ public class ContactArchive {
 	private static final int MAX_PROPERTIES_CHARS = 8192;
 
 	private static final int MAX_ATTEMPTS = 3;
+
+	private static final int MAX_GROUP = 256;
+
+	private static final Duration LINGER = Duration.ofMillis(1);
+
+	private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+	};
 
 	private static final String INSERT = """
 			insert into interaction (event_id, request_hash, customer_id, touchpoint_id, journey_id, stage_id, unit_id,
@@ -105,6 +116,12 @@ public class ContactArchive {
 	private final JourneyProgress progress;
 
 	/**
+	 * Single contacts that arrive together are stored together: one transaction, one
+	 * commit and one {@link InteractionsRecorded} for all of them.
+	 */
+	private final GroupCommit<List<Planned>> singles;
+
+	/**
 	 * On the embedded database, writers to the archive take turns within this node (the
 	 * only node such a database has): H2 serialises commits anyway, and its upserts stall
 	 * behind other transactions' uncommitted rows. PostgreSQL writers run side by side.
@@ -130,6 +147,8 @@ public class ContactArchive {
 		this.clock = clock;
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 		this.progress = progress;
+		this.singles = new GroupCommit<>(MAX_GROUP, LINGER, this::write,
+				(groups) -> write(groups.stream().flatMap(List::stream).toList()));
 	}
 
 	/**
@@ -139,8 +158,32 @@ public class ContactArchive {
 	public Created<Interaction> record(InteractionRequest request) {
 		Ingested ingested = ingest(List.of(request), false);
 		Planned item = ingested.items().get(0);
-		Interaction stored = this.history.get(item.id());
-		return new Created<>(stored, item.outcome() == BatchResult.Outcome.CREATED);
+		if (item.outcome() == BatchResult.Outcome.CREATED) {
+			Interaction written = written(item);
+			if (written != null) {
+				return new Created<>(written, true);
+			}
+		}
+		return new Created<>(this.history.get(item.id()), item.outcome() == BatchResult.Outcome.CREATED);
+	}
+
+	/**
+	 * A contact just stored, as reading it back would show it, without reading it back;
+	 * null when that needs the database (a unit taken from the staff member or the
+	 * touchpoint, whose code the request does not name, or a time finer than the database
+	 * keeps).
+	 */
+	private @Nullable Interaction written(Planned item) {
+		InteractionRequest request = item.request();
+		Instant recordedAt = item.recordedAt();
+		if (recordedAt == null || (request.unit() == null && item.unitId() != null)
+				|| request.occurredAt().getNano() % 1000 != 0) {
+			return null;
+		}
+		String properties = item.properties();
+		return new Interaction(item.id(), request.eventId(), request.customer(), item.touchpoint().code(),
+				item.touchpoint().stageCode(), request.unit(), request.staff(), item.channel(), request.occurredAt(),
+				recordedAt, (properties != null) ? this.json.readValue(properties, PROPERTIES) : Map.of());
 	}
 
 	/**
@@ -186,33 +229,43 @@ public class ContactArchive {
 			.distinct()
 			.toList();
 		if (!fresh.isEmpty()) {
-			// A customer first seen in this batch is homed at the unit of its first
-			// contact here.
-			Map<String, @Nullable Long> homes = new HashMap<>();
-			for (Planned item : fresh) {
-				homes.putIfAbsent(item.request().customer(), item.unitId());
-			}
-			if (this.embeddedWrites == null) {
-				// Bare profiles for new customers are committed on their own, before the
-				// contacts:
-				// a new customer row is then locked for one statement, not for the whole
-				// batch, so
-				// concurrent batches that share new customers do not wait on each other.
-				Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
-				this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
+			if (indexed) {
+				write(fresh);
 			}
 			else {
-				this.embeddedWrites.lock();
-				try {
-					this.transactions
-						.executeWithoutResult((status) -> store(fresh, this.customers.resolveOrCreate(homes)));
-				}
-				finally {
-					this.embeddedWrites.unlock();
-				}
+				this.singles.write(fresh);
 			}
 		}
 		return new Ingested(plan.items());
+	}
+
+	/**
+	 * Stores new contacts (with bare profiles for new customers), advances the journeys
+	 * and announces them in one {@link InteractionsRecorded}.
+	 */
+	private void write(List<Planned> fresh) {
+		// A customer first seen here is homed at the unit of its first contact.
+		Map<String, @Nullable Long> homes = new HashMap<>();
+		for (Planned item : fresh) {
+			homes.putIfAbsent(item.request().customer(), item.unitId());
+		}
+		if (this.embeddedWrites == null) {
+			// Bare profiles for new customers are committed on their own, before the
+			// contacts: a new customer row is then locked for one statement, not for the
+			// whole batch, so concurrent batches that share new customers do not wait on
+			// each other.
+			Map<String, CustomerRef> customerRefs = this.customers.resolveOrCreateCommitted(homes);
+			this.transactions.executeWithoutResult((status) -> store(fresh, customerRefs));
+		}
+		else {
+			this.embeddedWrites.lock();
+			try {
+				this.transactions.executeWithoutResult((status) -> store(fresh, this.customers.resolveOrCreate(homes)));
+			}
+			finally {
+				this.embeddedWrites.unlock();
+			}
+		}
 	}
 
 	private Plan plan(List<InteractionRequest> requests, boolean indexed) {
@@ -330,7 +383,10 @@ public class ContactArchive {
 	}
 
 	private void store(List<Planned> fresh, Map<String, CustomerRef> customerRefs) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		// Microseconds, as both databases keep them, so that the answer needs no reading
+		// back.
+		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Timestamp now = Timestamp.from(recordedAt);
 		KeyHolder generatedKeys = new GeneratedKeyHolder();
 		this.template.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
 				new BatchPreparedStatementSetter() {
@@ -348,7 +404,7 @@ public class ContactArchive {
 				}, generatedKeys);
 		List<Map<String, Object>> keys = generatedKeys.getKeyList();
 		for (int i = 0; i < fresh.size(); i++) {
-			fresh.get(i).created(((Number) keys.get(i).values().iterator().next()).longValue());
+			fresh.get(i).created(((Number) keys.get(i).values().iterator().next()).longValue(), recordedAt);
 		}
 		this.progress.advance(fresh.stream()
 			.map((item) -> new JourneyProgress.Step(item.customerId(), item.touchpoint().journeyId(),

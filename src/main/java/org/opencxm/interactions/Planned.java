@@ -1,5 +1,7 @@
 package org.opencxm.interactions;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 import org.opencxm.journeys.Channel;
 import org.opencxm.journeys.TouchpointRef;
@@ -28,6 +30,8 @@ final class Planned {
 	private long id;
 
 	private long customerId;
+
+	private @Nullable Instant recordedAt;
 
 	private BatchResult.Outcome outcome = BatchResult.Outcome.CREATED;
 
@@ -96,8 +100,14 @@ final class Planned {
 		this.outcome = BatchResult.Outcome.DUPLICATE;
 	}
 
-	void created(long id) {
+	void created(long id, Instant recordedAt) {
 		this.id = id;
+		this.recordedAt = recordedAt;
+	}
+
+	/** When this request stored the contact; null when it was stored before. */
+	@Nullable Instant recordedAt() {
+		return this.recordedAt;
 	}
 
 }

@@ -145,14 +145,16 @@ class JourneyCatalog {
 			.query((rs, row) -> new StageRef(rs.getLong("id"), rs.getString("code"), rs.getLong("journey_id"),
 					rs.getInt("seq")))
 			.list();
-		List<TouchpointRef> touchpoints = this.jdbc.sql("""
-				select t.id, t.code, t.journey_id, t.stage_id, s.seq as stage_seq, t.owner_unit_id, t.channel, t.active
-				from touchpoint t join journey_stage s on s.id = t.stage_id left join touchpoint p on p.id = t.parent_id
-				order by t.stage_id, coalesce(p.seq, -1), coalesce(p.code, ''), t.seq, t.code
-				""")
+		List<TouchpointRef> touchpoints = this.jdbc
+			.sql("""
+					select t.id, t.code, t.journey_id, t.stage_id, s.code as stage_code, s.seq as stage_seq, t.owner_unit_id, t.channel, t.active
+					from touchpoint t join journey_stage s on s.id = t.stage_id left join touchpoint p on p.id = t.parent_id
+					order by t.stage_id, coalesce(p.seq, -1), coalesce(p.code, ''), t.seq, t.code
+					""")
 			.query((rs, row) -> new TouchpointRef(rs.getLong("id"), rs.getString("code"), rs.getLong("journey_id"),
-					rs.getLong("stage_id"), rs.getInt("stage_seq"), rs.getObject("owner_unit_id", Long.class),
-					Channel.valueOf(rs.getString("channel")), rs.getBoolean("active")))
+					rs.getLong("stage_id"), rs.getString("stage_code"), rs.getInt("stage_seq"),
+					rs.getObject("owner_unit_id", Long.class), Channel.valueOf(rs.getString("channel")),
+					rs.getBoolean("active")))
 			.list();
 		Set<String> lifecycleClassCodes = new HashSet<>(
 				this.jdbc.sql("select distinct code from journey_lifecycle_class").query(String.class).list());

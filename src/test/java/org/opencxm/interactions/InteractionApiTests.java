@@ -97,6 +97,18 @@ class InteractionApiTests {
 	}
 
 	@Test
+	void theAnswerToANewContactIsWhatReadingItBackShows() {
+		var body = contact(Api.unique("e"), Api.unique("c"), "signing", "2026-03-01T10:00:00.123456Z");
+		body.put("unit", this.unit);
+		body.put("properties", Map.of("visitors", 2, "rating", 4.5, "visit", Map.of("floor", 12, "area", "east")));
+		var created = this.api.admin().post("/api/v1/interactions", body).expect(201).json();
+		var read = this.api.admin().get("/api/v1/interactions/" + created.get("id").asLong()).expect(200).json();
+		assertThat(created).isEqualTo(read);
+		var again = this.api.admin().post("/api/v1/interactions", body).expect(201).json();
+		assertThat(again).isEqualTo(created);
+	}
+
+	@Test
 	void theSameEventAgainAnswersAsTheFirstTimeAndStoresNothingNew() {
 		String customer = Api.unique("c");
 		var body = contact(Api.unique("e"), customer, "viewing", "2026-03-01T10:00:00Z");

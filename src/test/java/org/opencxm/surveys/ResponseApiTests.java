@@ -107,6 +107,38 @@ class ResponseApiTests {
 	}
 
 	@Test
+	void responsesSentTogetherAreEachStoredAndAnnouncedOnceAndRetriesAmongThemCreateNothing() throws Exception {
+		List<String> keys = java.util.stream.IntStream.range(0, 12).mapToObj((i) -> Api.unique("k")).toList();
+		List<Map.Entry<String, java.util.concurrent.Future<Api.Response>>> sent = new java.util.ArrayList<>();
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int round = 0; round < 3; round++) {
+				for (String key : keys) {
+					sent.add(Map.entry(key,
+							threads.submit(() -> this.api.admin()
+								.post("/api/v1/surveys/" + this.survey + "/responses", response(key, answers()))
+								.expect(201))));
+				}
+			}
+		}
+		Map<String, Long> ids = new HashMap<>();
+		int created = 0;
+		for (var response : sent) {
+			long id = response.getValue().get().json().get("id").asLong();
+			assertThat(ids.computeIfAbsent(response.getKey(), (k) -> id)).isEqualTo(id);
+			if ("false".equals(response.getValue().get().header("Idempotent-Replayed"))) {
+				created++;
+			}
+		}
+		assertThat(ids).hasSize(keys.size());
+		assertThat(created).isEqualTo(keys.size());
+		for (long id : ids.values()) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.recorded.of(id).size() == 1);
+		}
+		Thread.sleep(200);
+		assertThat(ids.values()).allSatisfy((id) -> assertThat(this.recorded.of(id)).hasSize(1));
+	}
+
+	@Test
 	void theSameResponseAgainAnswersWithTheStoredOneAndOtherAnswersUnderItsKeyAreAConflict() {
 		String key = Api.unique("k");
 		var first = this.api.admin()

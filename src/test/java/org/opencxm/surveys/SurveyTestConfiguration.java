@@ -136,6 +136,12 @@ class SurveyTestConfiguration {
 			this.events.add(event);
 		}
 
+		/** Responses sent together are announced together. */
+		@ApplicationModuleListener
+		void on(ResponsesRecorded event) {
+			this.events.addAll(event.responses());
+		}
+
 		@ApplicationModuleListener
 		void on(InvitationAnswered event) {
 			this.answered.add(event);
