@@ -3,15 +3,16 @@ package org.opencxm.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.opencxm.actions.AlertRules;
 import org.opencxm.customers.Customer;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
 import org.opencxm.segments.Segment;
+import org.opencxm.segments.SegmentInUseException;
 import org.opencxm.segments.SegmentRequest;
 import org.opencxm.segments.Segments;
 import org.opencxm.shared.ConflictException;
@@ -61,11 +62,8 @@ class SegmentDesignController {
 
 	private final MessageSource messages;
 
-	private final AlertRules rules;
-
 	SegmentDesignController(OrgScope scope, Segments segments, Validator validator, JsonMapper json,
-			MessageSource messages, AlertRules rules) {
-		this.rules = rules;
+			MessageSource messages) {
 		this.scope = scope;
 		this.segments = segments;
 		this.validator = validator;
@@ -117,25 +115,23 @@ class SegmentDesignController {
 	}
 
 	/**
-	 * Deletes a segment, unless alert rules are limited to it: they would silently stop
-	 * being limited, so the page names them instead.
+	 * Deletes a segment, unless something uses it (alert rules limited to it would
+	 * silently stop being limited): the page names what does instead.
 	 */
 	@PostMapping("/{code}/delete")
 	String delete(@PathVariable String code, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		List<String> using = this.rules.list()
-			.stream()
-			.filter((rule) -> rule.limits().segments().contains(code))
-			.map((rule) -> rule.name().in(locale))
-			.toList();
-		if (!using.isEmpty()) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return deletion(segment, locale).refuse(model, this.messages.getMessage("design.delete.segmentInUse",
-					new Object[] { String.join(", ", using) }, locale));
+		try {
+			this.segments.delete(code);
 		}
-		this.segments.delete(code);
+		catch (SegmentInUseException ex) {
+			String using = ex.uses().stream().map((use) -> use.name().in(locale)).collect(Collectors.joining(", "));
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return deletion(segment, locale).refuse(model,
+					this.messages.getMessage("design.delete.segmentInUse", new Object[] { using }, locale));
+		}
 		redirect.addFlashAttribute("deleted", segment.name().in(locale));
 		return "redirect:/design/segments";
 	}
