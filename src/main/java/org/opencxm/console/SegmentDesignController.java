@@ -14,6 +14,7 @@ import org.opencxm.org.Role;
 import org.opencxm.segments.Segment;
 import org.opencxm.segments.SegmentInUseException;
 import org.opencxm.segments.SegmentRequest;
+import org.opencxm.segments.SegmentRule;
 import org.opencxm.segments.Segments;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.FieldViolation;
@@ -52,6 +53,12 @@ class SegmentDesignController {
 	/** How many members the preview shows. */
 	static final int SAMPLE = 5;
 
+	private static final String SAVE = "save";
+
+	private static final String ADD = "add";
+
+	private static final String REMOVE = "remove-";
+
 	private final OrgScope scope;
 
 	private final Segments segments;
@@ -85,27 +92,56 @@ class SegmentDesignController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String create(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors,
+			@RequestParam(defaultValue = SAVE) String action, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
-		return save(form, errors, null, model, response, redirect);
+		return post(form, errors, action, null, model, response, redirect);
 	}
 
 	@GetMapping("/{code}")
 	String edit(@PathVariable String code, Model model) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		return form(model,
-				SegmentForm.of(segment, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(segment.rule())),
-				segment);
+		RuleRows rows = RuleRows.of(segment.rule(), this.json);
+		model.addAttribute("rowsUnavailable", rows == null);
+		return form(model, SegmentForm.of(segment, pretty(segment.rule()), rows), segment);
 	}
 
 	@PostMapping("/{code}")
 	String update(@PathVariable String code, @ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = SAVE) String action, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		return save(form, errors, segment, model, response, redirect);
+		return post(form, errors, action, segment, model, response, redirect);
+	}
+
+	/**
+	 * Saves the form, or changes its rows ({@code add}, {@code remove-<i>}) or how the
+	 * rule is edited ({@code json}, {@code rows}) and shows it again, nothing saved.
+	 */
+	private String post(SegmentForm form, BindingResult errors, String action, @Nullable Segment editing, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (action.equals(ADD)) {
+			return form(model, form.withRow(), editing);
+		}
+		if (action.startsWith(REMOVE)) {
+			return form(model, form.withoutRow(index(action.substring(REMOVE.length()))), editing);
+		}
+		if (action.equals(SegmentForm.JSON)) {
+			JsonNode rule = ruleOf(form);
+			return form(model, form.withJson((rule != null) ? pretty(rule) : ""), editing);
+		}
+		if (action.equals(SegmentForm.ROWS)) {
+			RuleRows rows = rowsOf(parse(form.rule()));
+			if (rows == null) {
+				model.addAttribute("rowsUnavailable", true);
+				return form(model, form, editing);
+			}
+			return form(model, form.withRows(rows.rows()).withCombine(rows.combine()), editing);
+		}
+		return save(form, errors, editing, model, response, redirect);
 	}
 
 	@GetMapping("/{code}/delete")
@@ -147,10 +183,10 @@ class SegmentDesignController {
 	 * wrong with it: a fragment for the form's preview area.
 	 */
 	@PostMapping("/preview")
-	String preview(@RequestParam(name = "rule", required = false) @Nullable String rule, Model model, Locale locale) {
+	String preview(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult binding, Model model, Locale locale) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		List<String> problems = new ArrayList<>();
-		JsonNode node = parse(rule);
+		JsonNode node = ruleOf(form);
 		if (node == null) {
 			problems.add(this.messages.getMessage("design.segments.badJson", null, locale));
 		}
@@ -172,7 +208,7 @@ class SegmentDesignController {
 
 	private String save(SegmentForm form, BindingResult errors, @Nullable Segment editing, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		JsonNode rule = parse(form.rule());
+		JsonNode rule = ruleOf(form);
 		if (rule == null) {
 			errors.rejectValue("rule", "design.segments.badJson");
 		}
@@ -201,6 +237,36 @@ class SegmentDesignController {
 		return form(model, form, editing);
 	}
 
+	/** The rule the form holds: built from its rows, or read from its JSON. */
+	private @Nullable JsonNode ruleOf(SegmentForm form) {
+		return form.rowsMode() ? this.json.valueToTree(form.asRows().rule(this.json)) : parse(form.rule());
+	}
+
+	private @Nullable RuleRows rowsOf(@Nullable JsonNode rule) {
+		if (rule == null) {
+			return null;
+		}
+		try {
+			return RuleRows.of(this.json.treeToValue(rule, SegmentRule.class), this.json);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private String pretty(Object rule) {
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsString(rule);
+	}
+
+	private static int index(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	private @Nullable JsonNode parse(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
@@ -216,6 +282,8 @@ class SegmentDesignController {
 
 	private String form(Model model, SegmentForm form, @Nullable Segment editing) {
 		model.addAttribute(FORM_NAME, form);
+		model.addAttribute("subjects", RuleRow.SUBJECTS);
+		model.addAttribute("ops", RuleRow.OPS);
 		model.addAttribute("editing", editing);
 		return "design/segment-form";
 	}
