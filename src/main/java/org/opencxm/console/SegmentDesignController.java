@@ -3,6 +3,8 @@ package org.opencxm.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,6 +62,8 @@ class SegmentDesignController {
 	private static final String ADD = "add";
 
 	private static final String REMOVE = "remove-";
+
+	private static final Pattern ROW_PATH = Pattern.compile("rule\\.(?:all|any)\\[(\\d{1,4})\\].*");
 
 	private final OrgScope scope;
 
@@ -198,7 +204,7 @@ class SegmentDesignController {
 			}
 			catch (InvalidInputException ex) {
 				for (FieldViolation violation : ex.violations()) {
-					problems.add(this.messages.getMessage(DesignErrors.at(violation), locale));
+					problems.add(this.messages.getMessage(problem(form, violation), locale));
 				}
 			}
 		}
@@ -231,10 +237,42 @@ class SegmentDesignController {
 					errors.rejectValue("code", "design.segments.codeTaken");
 				}
 			}
+			if (form.rowsMode()) {
+				List<FieldViolation> others = new ArrayList<>();
+				for (FieldViolation violation : violations) {
+					if (violation.field().startsWith("rule")) {
+						MessageSourceResolvable problem = problem(form, violation);
+						errors.rejectValue("rule", "design.rule.at", problem.getArguments(),
+								problem.getDefaultMessage());
+					}
+					else {
+						others.add(violation);
+					}
+				}
+				violations = others;
+			}
 			DesignErrors.rejectNested(errors, violations, "rule");
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return form(model, form, editing);
+	}
+
+	/**
+	 * A problem of the rule with its path; in the rows, a problem of a row also says
+	 * which ({@code Condition 3 (rule.all[2].equals): …}).
+	 */
+	private static MessageSourceResolvable problem(SegmentForm form, FieldViolation violation) {
+		MessageSourceResolvable at = DesignErrors.at(violation);
+		Matcher row = ROW_PATH.matcher(violation.field());
+		if (!form.rowsMode() || !row.matches()) {
+			return at;
+		}
+		MessageSourceResolvable where = new DefaultMessageSourceResolvable(new String[] { "design.segments.rows.at" },
+				new Object[] { Integer.parseInt(row.group(1)) + 1, violation.field() }, violation.field());
+		Object[] arguments = at.getArguments();
+		return new DefaultMessageSourceResolvable(new String[] { "design.rule.at" },
+				new Object[] { where, (arguments != null) ? arguments[1] : violation.reason() },
+				at.getDefaultMessage());
 	}
 
 	/** The rule the form holds: built from its rows, or read from its JSON. */

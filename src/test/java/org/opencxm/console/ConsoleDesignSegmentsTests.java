@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -182,15 +183,16 @@ class ConsoleDesignSegmentsTests {
 
 	@Test
 	void createsCountsAndEditsASegmentThroughRowsOfConditionsInEnglish() {
-		editsThroughRows("en", "Add condition", "any of these conditions (OR)", "Value tier");
+		editsThroughRows("en", "Add condition", "any of these conditions (OR)", "Value tier",
+				"Condition 3 (rule.all[2]");
 	}
 
 	@Test
 	void createsCountsAndEditsASegmentThroughRowsOfConditionsInChinese() {
-		editsThroughRows("zh-CN", "添加条件", "以下任一条件（或）", "价值等级");
+		editsThroughRows("zh-CN", "添加条件", "以下任一条件（或）", "价值等级", "条件 3（rule.all[2]");
 	}
 
-	private void editsThroughRows(String language, String add, String any, String valueTier) {
+	private void editsThroughRows(String language, String add, String any, String valueTier, String third) {
 		String unit = new ConsoleFixtures(this.api).unit("co", null, "COMPANY", "公司", "Company");
 		customer(unit, "VIP", "Li Lei");
 		customer(unit, "HIGH", "Wang Fang");
@@ -229,7 +231,8 @@ class ConsoleDesignSegmentsTests {
 		HttpResponse<String> refused = manager.post("/design/segments", fields);
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.body()).contains("data-rule-mode=\"rows\"")
-			.containsPattern("id=\"rule-error\">\\s*<p>rule.all\\[2\\]");
+			.containsPattern("id=\"rule-error\">\\s*<p>" + Pattern.quote(third));
+		assertThat(preview(manager, fields)).contains(third).doesNotContain("data-count");
 		this.api.admin().get("/api/v1/segments/" + code).expect(404);
 		fields.put("action", "remove-2");
 		assertThat(manager.post("/design/segments", fields).body()).contains("name=\"rows[1].subject\"")
@@ -258,7 +261,7 @@ class ConsoleDesignSegmentsTests {
 			.isEqualTo(
 					"{\"any\":[{\"unit\":\"" + unit + "\"},{\"not\":{\"field\":\"valueTier\",\"equals\":\"LOW\"}}]}");
 		assertThat(manager.page("/design/segments/" + code, 200))
-			.containsPattern("<option value=\"any\" selected=\"selected\">" + java.util.regex.Pattern.quote(any));
+			.containsPattern("<option value=\"any\" selected=\"selected\">" + Pattern.quote(any));
 	}
 
 	@Test
