@@ -193,6 +193,9 @@ class SegmentDesignController {
 		this.scope.requireRole(Role.CX_MANAGER);
 		List<String> problems = new ArrayList<>();
 		JsonNode node = ruleOf(form);
+		if (node != null && form.rowsMode()) {
+			model.addAttribute("json", pretty(node));
+		}
 		if (node == null) {
 			problems.add(this.messages.getMessage("design.segments.badJson", null, locale));
 		}

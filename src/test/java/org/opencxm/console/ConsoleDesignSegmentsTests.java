@@ -222,7 +222,9 @@ class ConsoleDesignSegmentsTests {
 		fields.remove("action");
 		assertThat(preview(manager, fields)).contains("data-count=\"2\"")
 			.contains("Wang Fang")
-			.doesNotContain("Han Meimei");
+			.doesNotContain("Han Meimei")
+			.contains("data-preview=\"json\"")
+			.contains("&quot;in&quot; : [ &quot;VIP&quot;, &quot;HIGH&quot; ]");
 		fields.put("rows[1].negate", "true");
 		assertThat(preview(manager, fields)).contains("data-count=\"1\"").contains("Han Meimei");
 		fields.remove("rows[1].negate");
