@@ -217,8 +217,7 @@ public class Segments {
 		return membershipsOf(customer.id());
 	}
 
-	/** What uses the segment with this code now, whoever asks. */
-	public List<SegmentUse> usesOf(String code) {
+	private List<SegmentUse> usesOf(String code) {
 		return this.uses.orderedStream().flatMap((source) -> source.of(code).stream()).toList();
 	}
 
