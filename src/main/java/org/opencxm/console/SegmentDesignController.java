@@ -3,16 +3,20 @@ package org.opencxm.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.opencxm.actions.AlertRules;
 import org.opencxm.customers.Customer;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.Role;
 import org.opencxm.segments.Segment;
+import org.opencxm.segments.SegmentInUseException;
 import org.opencxm.segments.SegmentRequest;
+import org.opencxm.segments.SegmentRule;
 import org.opencxm.segments.Segments;
 import org.opencxm.shared.ConflictException;
 import org.opencxm.shared.FieldViolation;
@@ -24,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +57,14 @@ class SegmentDesignController {
 	/** How many members the preview shows. */
 	static final int SAMPLE = 5;
 
+	private static final String SAVE = "save";
+
+	private static final String ADD = "add";
+
+	private static final String REMOVE = "remove-";
+
+	private static final Pattern ROW_PATH = Pattern.compile("rule\\.(?:all|any)\\[(\\d{1,4})\\].*");
+
 	private final OrgScope scope;
 
 	private final Segments segments;
@@ -61,11 +75,8 @@ class SegmentDesignController {
 
 	private final MessageSource messages;
 
-	private final AlertRules rules;
-
 	SegmentDesignController(OrgScope scope, Segments segments, Validator validator, JsonMapper json,
-			MessageSource messages, AlertRules rules) {
-		this.rules = rules;
+			MessageSource messages) {
 		this.scope = scope;
 		this.segments = segments;
 		this.validator = validator;
@@ -87,27 +98,56 @@ class SegmentDesignController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String create(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors,
+			@RequestParam(defaultValue = SAVE) String action, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
-		return save(form, errors, null, model, response, redirect);
+		return post(form, errors, action, null, model, response, redirect);
 	}
 
 	@GetMapping("/{code}")
 	String edit(@PathVariable String code, Model model) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		return form(model,
-				SegmentForm.of(segment, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(segment.rule())),
-				segment);
+		RuleRows rows = RuleRows.of(segment.rule(), this.json);
+		model.addAttribute("rowsUnavailable", rows == null);
+		return form(model, SegmentForm.of(segment, pretty(segment.rule()), rows), segment);
 	}
 
 	@PostMapping("/{code}")
 	String update(@PathVariable String code, @ModelAttribute(FORM_NAME) SegmentForm form, BindingResult errors,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = SAVE) String action, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		return save(form, errors, segment, model, response, redirect);
+		return post(form, errors, action, segment, model, response, redirect);
+	}
+
+	/**
+	 * Saves the form, or changes its rows ({@code add}, {@code remove-<i>}) or how the
+	 * rule is edited ({@code json}, {@code rows}) and shows it again, nothing saved.
+	 */
+	private String post(SegmentForm form, BindingResult errors, String action, @Nullable Segment editing, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (action.equals(ADD)) {
+			return form(model, form.withRow(), editing);
+		}
+		if (action.startsWith(REMOVE)) {
+			return form(model, form.withoutRow(index(action.substring(REMOVE.length()))), editing);
+		}
+		if (action.equals(SegmentForm.JSON)) {
+			JsonNode rule = ruleOf(form);
+			return form(model, form.withJson((rule != null) ? pretty(rule) : ""), editing);
+		}
+		if (action.equals(SegmentForm.ROWS)) {
+			RuleRows rows = rowsOf(parse(form.rule()));
+			if (rows == null) {
+				model.addAttribute("rowsUnavailable", true);
+				return form(model, form, editing);
+			}
+			return form(model, form.withRows(rows.rows()).withCombine(rows.combine()), editing);
+		}
+		return save(form, errors, editing, model, response, redirect);
 	}
 
 	@GetMapping("/{code}/delete")
@@ -117,25 +157,23 @@ class SegmentDesignController {
 	}
 
 	/**
-	 * Deletes a segment, unless alert rules are limited to it: they would silently stop
-	 * being limited, so the page names them instead.
+	 * Deletes a segment, unless something uses it (alert rules limited to it would
+	 * silently stop being limited): the page names what does instead.
 	 */
 	@PostMapping("/{code}/delete")
 	String delete(@PathVariable String code, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		Segment segment = this.segments.get(code);
-		List<String> using = this.rules.list()
-			.stream()
-			.filter((rule) -> rule.limits().segments().contains(code))
-			.map((rule) -> rule.name().in(locale))
-			.toList();
-		if (!using.isEmpty()) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return deletion(segment, locale).refuse(model, this.messages.getMessage("design.delete.segmentInUse",
-					new Object[] { String.join(", ", using) }, locale));
+		try {
+			this.segments.delete(code);
 		}
-		this.segments.delete(code);
+		catch (SegmentInUseException ex) {
+			String using = ex.uses().stream().map((use) -> use.name().in(locale)).collect(Collectors.joining(", "));
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return deletion(segment, locale).refuse(model,
+					this.messages.getMessage("design.delete.segmentInUse", new Object[] { using }, locale));
+		}
 		redirect.addFlashAttribute("deleted", segment.name().in(locale));
 		return "redirect:/design/segments";
 	}
@@ -151,10 +189,13 @@ class SegmentDesignController {
 	 * wrong with it: a fragment for the form's preview area.
 	 */
 	@PostMapping("/preview")
-	String preview(@RequestParam(name = "rule", required = false) @Nullable String rule, Model model, Locale locale) {
+	String preview(@ModelAttribute(FORM_NAME) SegmentForm form, BindingResult binding, Model model, Locale locale) {
 		this.scope.requireRole(Role.CX_MANAGER);
 		List<String> problems = new ArrayList<>();
-		JsonNode node = parse(rule);
+		JsonNode node = ruleOf(form);
+		if (node != null && form.rowsMode()) {
+			model.addAttribute("json", pretty(node));
+		}
 		if (node == null) {
 			problems.add(this.messages.getMessage("design.segments.badJson", null, locale));
 		}
@@ -166,7 +207,7 @@ class SegmentDesignController {
 			}
 			catch (InvalidInputException ex) {
 				for (FieldViolation violation : ex.violations()) {
-					problems.add(this.messages.getMessage(DesignErrors.at(violation), locale));
+					problems.add(this.messages.getMessage(problem(form, violation), locale));
 				}
 			}
 		}
@@ -176,7 +217,7 @@ class SegmentDesignController {
 
 	private String save(SegmentForm form, BindingResult errors, @Nullable Segment editing, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		JsonNode rule = parse(form.rule());
+		JsonNode rule = ruleOf(form);
 		if (rule == null) {
 			errors.rejectValue("rule", "design.segments.badJson");
 		}
@@ -199,10 +240,72 @@ class SegmentDesignController {
 					errors.rejectValue("code", "design.segments.codeTaken");
 				}
 			}
+			if (form.rowsMode()) {
+				List<FieldViolation> others = new ArrayList<>();
+				for (FieldViolation violation : violations) {
+					if (violation.field().startsWith("rule")) {
+						MessageSourceResolvable problem = problem(form, violation);
+						errors.rejectValue("rule", "design.rule.at", problem.getArguments(),
+								problem.getDefaultMessage());
+					}
+					else {
+						others.add(violation);
+					}
+				}
+				violations = others;
+			}
 			DesignErrors.rejectNested(errors, violations, "rule");
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return form(model, form, editing);
+	}
+
+	/**
+	 * A problem of the rule with its path; in the rows, a problem of a row also says
+	 * which ({@code Condition 3 (rule.all[2].equals): …}).
+	 */
+	private static MessageSourceResolvable problem(SegmentForm form, FieldViolation violation) {
+		MessageSourceResolvable at = DesignErrors.at(violation);
+		Matcher row = ROW_PATH.matcher(violation.field());
+		if (!form.rowsMode() || !row.matches()) {
+			return at;
+		}
+		MessageSourceResolvable where = new DefaultMessageSourceResolvable(new String[] { "design.segments.rows.at" },
+				new Object[] { Integer.parseInt(row.group(1)) + 1, violation.field() }, violation.field());
+		Object[] arguments = at.getArguments();
+		return new DefaultMessageSourceResolvable(new String[] { "design.rule.at" },
+				new Object[] { where, (arguments != null) ? arguments[1] : violation.reason() },
+				at.getDefaultMessage());
+	}
+
+	/** The rule the form holds: built from its rows, or read from its JSON. */
+	private @Nullable JsonNode ruleOf(SegmentForm form) {
+		return form.rowsMode() ? this.json.valueToTree(form.asRows().rule(this.json)) : parse(form.rule());
+	}
+
+	private @Nullable RuleRows rowsOf(@Nullable JsonNode rule) {
+		if (rule == null) {
+			return null;
+		}
+		try {
+			return RuleRows.of(this.json.treeToValue(rule, SegmentRule.class), this.json);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private String pretty(Object rule) {
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsString(rule);
+	}
+
+	private static int index(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	private @Nullable JsonNode parse(@Nullable String text) {
@@ -220,6 +323,8 @@ class SegmentDesignController {
 
 	private String form(Model model, SegmentForm form, @Nullable Segment editing) {
 		model.addAttribute(FORM_NAME, form);
+		model.addAttribute("subjects", RuleRow.SUBJECTS);
+		model.addAttribute("ops", RuleRow.OPS);
 		model.addAttribute("editing", editing);
 		return "design/segment-form";
 	}

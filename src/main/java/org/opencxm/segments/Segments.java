@@ -19,6 +19,7 @@ import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,12 @@ public class Segments {
 
 	private final OrgScope scope;
 
-	Segments(SegmentStore store, RuleChecks checks, RuleCompiler compiler, Customers customers, OrgScope scope) {
+	private final ObjectProvider<SegmentUses> uses;
+
+	Segments(SegmentStore store, RuleChecks checks, RuleCompiler compiler, Customers customers, OrgScope scope,
+			ObjectProvider<SegmentUses> uses) {
 		this.store = store;
+		this.uses = uses;
 		this.checks = checks;
 		this.compiler = compiler;
 		this.customers = customers;
@@ -115,9 +120,19 @@ public class Segments {
 		return new Created<>(current, false);
 	}
 
+	/**
+	 * Deletes a segment that nothing uses.
+	 * @throws SegmentInUseException naming what still uses it (alert rules limited to it,
+	 * which would silently stop being limited)
+	 */
 	@Transactional
 	public void delete(String code) {
 		this.scope.requireRole(Role.CX_MANAGER);
+		find(code);
+		List<SegmentUse> using = usesOf(code);
+		if (!using.isEmpty()) {
+			throw new SegmentInUseException(code, using);
+		}
 		if (!this.store.delete(code)) {
 			throw new NotFoundException(WHAT, code);
 		}
@@ -200,6 +215,10 @@ public class Segments {
 		CustomerRef customer = this.customers.refByExternalId(externalId)
 			.orElseThrow(() -> new NotFoundException("customer", externalId));
 		return membershipsOf(customer.id());
+	}
+
+	private List<SegmentUse> usesOf(String code) {
+		return this.uses.orderedStream().flatMap((source) -> source.of(code).stream()).toList();
 	}
 
 	private Segment find(String code) {

@@ -51,6 +51,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.current() != null) {
 			body.setProperty("current", ex.current());
 		}
+		if (!ex.violations().isEmpty()) {
+			body.setProperty("errors", ex.violations());
+		}
 		return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 

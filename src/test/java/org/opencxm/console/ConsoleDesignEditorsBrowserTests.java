@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The design pages in a real browser: the live count of a segment rule follows the
- * typing, a touchpoint added in the journey editor appears on the journey map, a
- * condition row is added in place, and the pages fit a phone.
+ * The design pages in a real browser: the live count of a segment rule follows the typing
+ * in its rows and as JSON, a touchpoint added in the journey editor appears on the
+ * journey map, a condition row is added in place, and the pages fit a phone.
  */
 @ApplicationTest
 class ConsoleDesignEditorsBrowserTests {
@@ -40,12 +40,23 @@ class ConsoleDesignEditorsBrowserTests {
 		this.browser.open(url("/design/segments/new"));
 		this.browser.await("#live-count");
 
-		this.browser.type("#rule", "{\"unit\": \"" + company + "\"}");
+		choose("[name='rows[0].subject']", "unit");
+		this.browser.type("[name='rows[0].value']", company);
 		this.browser.await("#live-count[data-count='3']");
-		this.browser.type("#rule",
-				"{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"VIP\"]}]}");
+		this.browser.find("[data-rule-action=add]").click();
+		this.browser.await("[name='rows[1].subject']");
+		assertThat(this.browser.find("[name='rows[0].value']").getAttribute("value")).isEqualTo(company);
+		this.browser.type("[name='rows[1].value']", "VIP");
 		this.browser.await("#live-count[data-count='2']");
 		assertThat(this.browser.findAll("#segment-preview .sample li")).hasSize(2);
+		this.browser.find("[name='rows[1].negate']").click();
+		this.browser.await("#live-count[data-count='1']");
+		this.browser.find("[name='rows[1].negate']").click();
+		this.browser.await("#live-count[data-count='2']");
+
+		this.browser.find("[data-rule-action=json]").click();
+		this.browser.await("#rule");
+		assertThat(this.browser.find("#rule").getAttribute("value")).contains("\"unit\" : \"" + company + "\"");
 		this.browser.type("#rule", "{\"unit\": ");
 		this.browser.await("#segment-preview [data-preview=invalid]");
 		assertThat(this.browser.findAll("#live-count")).isEmpty();
@@ -54,11 +65,21 @@ class ConsoleDesignEditorsBrowserTests {
 		this.browser.type("#rule",
 				"{\"all\": [{\"unit\": \"" + company + "\"}, {\"field\": \"valueTier\", \"in\": [\"LOW\"]}]}");
 		this.browser.await("#live-count[data-count='1']");
+		this.browser.find("[data-rule-action=rows]").click();
+		this.browser.await("[name='rows[1].value'][value='LOW']");
+		this.browser.await("#live-count[data-count='1']");
 		this.browser.type("#code", code).type("#nameZh", "低价值客户").type("#nameEn", "Low tier");
 		this.browser.find("#segment-form .form-actions button[type=submit]").click();
 		this.browser.await("tr[data-segment='" + code + "']");
 		assertThat(this.api.admin().get("/api/v1/segments/" + code + "/count").expect(200).json().get("count").asLong())
 			.isEqualTo(1);
+	}
+
+	/** Picks an option and tells the page, as a user's choice would. */
+	private void choose(String select, String value) {
+		this.browser.script("var s = document.querySelector(arguments[0]); s.value = arguments[1];"
+				+ " s.dispatchEvent(new Event('input', {bubbles: true}));"
+				+ " s.dispatchEvent(new Event('change', {bubbles: true}));", select, value);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class ConsoleDesignSegmentsTests {
 		String form = manager.page("/design/segments/new", 200);
 		assertThat(form).contains("data-page=\"segment-editor\"")
 			.contains("hx-post=\"/design/segments/preview\"")
-			.contains("hx-trigger=\"input changed delay:400ms, load\"");
+			.contains("hx-trigger=\"load, input delay:400ms\"");
 
 		String code = Api.unique("sg");
 		Map<String, String> fields = segmentForm(code, "华东贵宾", "VIPs in the east",
@@ -104,7 +105,7 @@ class ConsoleDesignSegmentsTests {
 			.contains("Segment " + code + " was saved.");
 
 		String edit = manager.page("/design/segments/" + code, 200);
-		assertThat(edit).contains("&quot;valueTier&quot;").contains(unit);
+		assertThat(edit).contains("data-rule-mode=\"rows\"").contains("value=\"VIP\"").contains(unit);
 		Map<String, String> changed = segmentForm(code, "华东客户", "Customers in the east",
 				"{\"unit\": \"" + unit + "\"}");
 		assertThat(manager.post("/design/segments/" + code, changed).statusCode()).isEqualTo(302);
@@ -180,6 +181,151 @@ class ConsoleDesignSegmentsTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void createsCountsAndEditsASegmentThroughRowsOfConditionsInEnglish() {
+		editsThroughRows("en", "Add condition", "any of these conditions (OR)", "Value tier",
+				"Condition 3 (rule.all[2]");
+	}
+
+	@Test
+	void createsCountsAndEditsASegmentThroughRowsOfConditionsInChinese() {
+		editsThroughRows("zh-CN", "添加条件", "以下任一条件（或）", "价值等级", "条件 3（rule.all[2]");
+	}
+
+	private void editsThroughRows(String language, String add, String any, String valueTier, String third) {
+		String unit = new ConsoleFixtures(this.api).unit("co", null, "COMPANY", "公司", "Company");
+		customer(unit, "VIP", "Li Lei");
+		customer(unit, "HIGH", "Wang Fang");
+		customer(unit, "LOW", "Han Meimei");
+		WebSession manager = signedIn("CX_MANAGER", null, language);
+		String form = manager.page("/design/segments/new", 200);
+		assertThat(form).contains("data-rule-mode=\"rows\"")
+			.contains("name=\"rows[0].subject\"")
+			.contains("value=\"VIP, HIGH\"")
+			.contains(add)
+			.contains(valueTier)
+			.contains("hx-select=\"#rule-editor\"")
+			.doesNotContain("<textarea");
+
+		String code = Api.unique("sg");
+		Map<String, String> fields = segmentForm(code, "华东贵宾", "VIPs in the east", null);
+		fields.put("mode", "rows");
+		fields.put("combine", "all");
+		row(fields, 0, "unit", null, "equals", unit, false);
+		fields.put("action", "add");
+		HttpResponse<String> added = manager.post("/design/segments", fields);
+		assertThat(added.statusCode()).isEqualTo(200);
+		assertThat(added.body()).contains("name=\"rows[1].subject\"").doesNotContain("name=\"rows[2].subject\"");
+		this.api.admin().get("/api/v1/segments/" + code).expect(404);
+
+		row(fields, 1, "valueTier", null, "in", "VIP, HIGH", false);
+		fields.remove("action");
+		assertThat(preview(manager, fields)).contains("data-count=\"2\"")
+			.contains("Wang Fang")
+			.doesNotContain("Han Meimei")
+			.contains("data-preview=\"json\"")
+			.contains("&quot;in&quot; : [ &quot;VIP&quot;, &quot;HIGH&quot; ]");
+		fields.put("rows[1].negate", "true");
+		assertThat(preview(manager, fields)).contains("data-count=\"1\"").contains("Han Meimei");
+		fields.remove("rows[1].negate");
+
+		row(fields, 2, "valueTier", null, "equals", "GOLD", false);
+		HttpResponse<String> refused = manager.post("/design/segments", fields);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("data-rule-mode=\"rows\"")
+			.containsPattern("id=\"rule-error\">\\s*<p>" + Pattern.quote(third));
+		assertThat(preview(manager, fields)).contains(third).doesNotContain("data-count");
+		this.api.admin().get("/api/v1/segments/" + code).expect(404);
+		fields.put("action", "remove-2");
+		assertThat(manager.post("/design/segments", fields).body()).contains("name=\"rows[1].subject\"")
+			.doesNotContain("name=\"rows[2].subject\"");
+		fields.remove("action");
+		fields.remove("rows[2].subject");
+		fields.remove("rows[2].attribute");
+		fields.remove("rows[2].op");
+		fields.remove("rows[2].value");
+
+		assertThat(manager.post("/design/segments", fields).statusCode()).isEqualTo(302);
+		assertThat(this.api.admin().get("/api/v1/segments/" + code).expect(200).json().get("rule").toString())
+			.isEqualTo("{\"all\":[{\"unit\":\"" + unit + "\"},{\"field\":\"valueTier\",\"in\":[\"VIP\",\"HIGH\"]}]}");
+		assertThat(this.api.admin().get("/api/v1/segments/" + code + "/count").expect(200).json().get("count").asInt())
+			.isEqualTo(2);
+
+		String edit = manager.page("/design/segments/" + code, 200);
+		assertThat(edit).contains("data-rule-mode=\"rows\"")
+			.contains("name=\"rows[1].value\" value=\"VIP, HIGH\"")
+			.containsPattern("<option value=\"in\" selected=\"selected\">");
+		fields.put("combine", "any");
+		row(fields, 1, "valueTier", null, "equals", "LOW", true);
+		fields.put("rows[0].value", unit);
+		assertThat(manager.post("/design/segments/" + code, fields).statusCode()).isEqualTo(302);
+		assertThat(this.api.admin().get("/api/v1/segments/" + code).expect(200).json().get("rule").toString())
+			.isEqualTo(
+					"{\"any\":[{\"unit\":\"" + unit + "\"},{\"not\":{\"field\":\"valueTier\",\"equals\":\"LOW\"}}]}");
+		assertThat(manager.page("/design/segments/" + code, 200))
+			.containsPattern("<option value=\"any\" selected=\"selected\">" + Pattern.quote(any));
+	}
+
+	@Test
+	void switchesBetweenRowsAndJsonAndKeepsNestedRulesInJson() {
+		String unit = new ConsoleFixtures(this.api).unit("co", null, "COMPANY", "公司", "Company");
+		String code = Api.unique("sg");
+		this.api.admin()
+			.post("/api/v1/segments",
+					Map.of("code", code, "name", Map.of("zh-CN", "嵌套", "en", "Nested"), "rule", Map.of("all",
+							List.of(Map.of("unit", unit),
+									Map.of("any", List.of(Map.of("ageBand", "30-39"), Map.of("ageBand", "60+")))))))
+			.expect(201);
+		WebSession manager = signedIn("CX_MANAGER", null, "en");
+		String nested = manager.page("/design/segments/" + code, 200);
+		assertThat(nested).contains("data-rule-mode=\"json\"")
+			.contains("hx-trigger=\"input changed delay:400ms, load\"")
+			.contains("data-rows=\"unavailable\"")
+			.contains("&quot;any&quot;");
+		Map<String, String> fields = segmentForm(code, "嵌套", "Nested", "{\"unit\": \"" + unit + "\"}");
+		fields.put("mode", "json");
+		fields.put("action", "rows");
+		String rows = manager.post("/design/segments/" + code, fields).body();
+		assertThat(rows).contains("data-rule-mode=\"rows\"").contains("name=\"rows[0].value\" value=\"" + unit + "\"");
+
+		fields = segmentForm(code, "嵌套", "Nested", null);
+		fields.put("mode", "rows");
+		fields.put("combine", "any");
+		row(fields, 0, "attribute", "vip", "equals", "true", true);
+		fields.put("action", "json");
+		String json = manager.post("/design/segments/" + code, fields).body();
+		assertThat(json).contains("data-rule-mode=\"json\"")
+			.contains("&quot;not&quot;")
+			.contains("&quot;attribute&quot; : &quot;vip&quot;")
+			.contains("&quot;equals&quot; : true");
+		assertThat(this.api.admin().get("/api/v1/segments/" + code).expect(200).json().get("rule").toString())
+			.as("switching saves nothing")
+			.contains("\"any\"");
+	}
+
+	private static void row(Map<String, String> fields, int index, String subject, @Nullable String attribute,
+			String op, String value, boolean negate) {
+		String p = "rows[" + index + "].";
+		fields.put(p + "subject", subject);
+		if (attribute != null) {
+			fields.put(p + "attribute", attribute);
+		}
+		fields.put(p + "op", op);
+		fields.put(p + "value", value);
+		if (negate) {
+			fields.put(p + "negate", "true");
+		}
+		else {
+			fields.remove(p + "negate");
+		}
+	}
+
+	private static String preview(WebSession session, Map<String, String> fields) {
+		HttpResponse<String> response = session.post("/design/segments/preview", fields);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
 	private static String preview(WebSession session, String rule) {
 		HttpResponse<String> response = session.post("/design/segments/preview", Map.of("rule", rule));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -197,12 +343,14 @@ class ConsoleDesignSegmentsTests {
 		return WebSession.signedIn(this.api, account.username(), account.password(), language);
 	}
 
-	private static Map<String, String> segmentForm(String code, String nameZh, String nameEn, String rule) {
+	private static Map<String, String> segmentForm(String code, String nameZh, String nameEn, @Nullable String rule) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("code", code);
 		form.put("nameZh", nameZh);
 		form.put("nameEn", nameEn);
-		form.put("rule", rule);
+		if (rule != null) {
+			form.put("rule", rule);
+		}
 		return form;
 	}
 
