@@ -106,9 +106,8 @@ public class JourneyAnalytics {
 		List<Metric> summed = new ArrayList<>(SCORES);
 		summed.add(metric);
 		List<String> counts = Totals.counts(summed);
-		// Unfiltered by unit or customer segment, the company-wide rows hold the same
-		// sums
-		// in a fraction of the rows.
+		// Unfiltered by unit or customer segment, the company-wide rows hold the
+		// same sums in a fraction of the rows.
 		String table = slice.companyWide() ? "analytics_company_daily" : slice.table();
 		this.jdbc
 			.sql("select stage_id, touchpoint_id, " + Totals.sums(counts) + " from " + table

@@ -277,9 +277,8 @@ class Rollup {
 	 */
 	private final class Sums {
 
-		// Rows in key order: concurrent batches on PostgreSQL then lock shared rows in
-		// the
-		// same order and cannot deadlock.
+		// Rows in key order: concurrent batches on PostgreSQL then lock shared
+		// rows in the same order and cannot deadlock.
 		private final Map<List<Object>, RowSums> daily = new TreeMap<>(KEY_ORDER);
 
 		private final Map<List<Object>, RowSums> companyDaily = new TreeMap<>(KEY_ORDER);

@@ -90,8 +90,7 @@ public final class GroupCommit<T> {
 				this.leading = true;
 				if (this.lastGroup > 1 && this.queue.size() < this.maxGroup && !this.linger.isZero()) {
 					// Busy: the requests on their way are worth a moment's wait, since
-					// each
-					// group costs the same commit and the same listener runs whatever its
+					// each group costs the same commit and listener runs whatever its
 					// size.
 					this.lock.unlock();
 					try {
@@ -129,6 +128,17 @@ public final class GroupCommit<T> {
 		}
 		else if (failure != null) {
 			throw failure;
+		}
+	}
+
+	/** How many writes wait for the next group. */
+	int queued() {
+		this.lock.lock();
+		try {
+			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 

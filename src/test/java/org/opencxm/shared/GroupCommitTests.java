@@ -71,7 +71,7 @@ class GroupCommitTests {
 				String item = "later-" + i;
 				later.add(threads.submit(() -> commits.write(item)));
 			}
-			Thread.sleep(200);
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commits.queued() == 5);
 			assertThat(later).noneMatch(Future::isDone);
 			releaseFirst.countDown();
 			first.get(5, TimeUnit.SECONDS);
@@ -106,7 +106,7 @@ class GroupCommitTests {
 			assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
 			Future<?> good = threads.submit(() -> commits.write("good"));
 			Future<?> bad = threads.submit(() -> commits.write("bad"));
-			Thread.sleep(200);
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commits.queued() == 2);
 			releaseFirst.countDown();
 			first.get(5, TimeUnit.SECONDS);
 			good.get(5, TimeUnit.SECONDS);

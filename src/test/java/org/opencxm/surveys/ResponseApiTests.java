@@ -134,8 +134,11 @@ class ResponseApiTests {
 		for (long id : ids.values()) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.recorded.of(id).size() == 1);
 		}
-		Thread.sleep(200);
-		assertThat(ids.values()).allSatisfy((id) -> assertThat(this.recorded.of(id)).hasSize(1));
+		// And no second event comes later.
+		await().during(Duration.ofMillis(200))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(
+					() -> assertThat(ids.values()).allSatisfy((id) -> assertThat(this.recorded.of(id)).hasSize(1)));
 	}
 
 	@Test
