@@ -252,20 +252,22 @@ final class AnalyticsDataSet {
 		long base = this.jdbc.sql("select coalesce(max(id), 0) + 1000 from survey_response")
 			.query(Long.class)
 			.single();
-		timed("generate " + count + " rows of scores", () -> generate(count));
+		timed("generate " + count + " rows of scores", () -> eachSlice(count, (from, to) -> generate(count, from, to)));
 		String at = this.postgres
 				? "timestamp with time zone '2024-11-01 00:00:00+00' + (g.day_no * 86400 + g.sec) * interval '1 second'"
 				: "dateadd('SECOND', g.day_no * 86400 + g.sec, timestamp with time zone '2024-11-01 00:00:00+00')";
 		String day = this.postgres ? "date '2024-11-01' + g.day_no" : "dateadd('DAY', g.day_no, date '2024-11-01')";
-		timed("survey_response", () -> this.jdbc.sql("""
+		timed("survey_response", () -> eachSlice(count, (from, to) -> this.jdbc.sql("""
 				insert into survey_response (id, response_key, survey_id, survey_version_id, status, source,
 					touchpoint_id, stage_id, unit_id, channel, language, submitted_at, updated_at)
 				select %d + g.x, 'bench-kx-' || g.x, %d, %d, '%s', '%s', t.id, t.stage_id, u.id, t.channel, '%s',
 					%s, %s
 				from bench_gen g join bench_tp t on t.idx = g.tp join bench_unit u on u.idx = g.unit
+				where g.x between ? and ?
 				""".formatted(base, survey, version, response.get("status"), response.get("source"),
 				response.get("language"), at, at))
-			.update());
+			.params(from, to)
+			.update()));
 		List<Map<String, Object>> answers = this.jdbc.sql("""
 				select question_code, position, question_type, scale_min, scale_max from survey_answer
 				where response_id = (select min(id) from survey_response where survey_id = ?)
@@ -274,13 +276,14 @@ final class AnalyticsDataSet {
 			for (Map<String, Object> answer : answers) {
 				String code = (String) answer.get("question_code");
 				String column = code.equals("nps") ? "nps" : "d" + Integer.parseInt(code.substring(1));
-				this.jdbc.sql("""
+				eachSlice(count, (from, to) -> this.jdbc.sql("""
 						insert into survey_answer (response_id, position, question_code, question_type, score,
 							scale_min, scale_max)
-						select %d + g.x, %s, '%s', '%s', g.%s, %s, %s from bench_gen g
+						select %d + g.x, %s, '%s', '%s', g.%s, %s, %s from bench_gen g where g.x between ? and ?
 						""".formatted(base, answer.get("position"), code, answer.get("question_type"), column,
 						answer.get("scale_min"), answer.get("scale_max")))
-					.update();
+					.params(from, to)
+					.update());
 			}
 		});
 		List<String> columns = this.jdbc.sql("select * from response_evaluation where 1 = 0")
@@ -303,10 +306,12 @@ final class AnalyticsDataSet {
 				Map.entry("nps", "g.nps"), Map.entry("scores", scores.toString()), Map.entry("evaluated_at", at));
 		String select = String.join(", ",
 				columns.stream().map((c) -> generated.getOrDefault(c, "e." + c)).toList());
-		timed("response_evaluation", () -> this.jdbc.sql("insert into response_evaluation (" + String.join(", ", columns)
-				+ ") select " + select + " from bench_gen g join bench_tp t on t.idx = g.tp"
-				+ " join bench_unit u on u.idx = g.unit join bench_eval e on e.nps = g.nps")
-			.update());
+		timed("response_evaluation", () -> eachSlice(count, (from, to) -> this.jdbc
+			.sql("insert into response_evaluation (" + String.join(", ", columns) + ") select " + select
+					+ " from bench_gen g join bench_tp t on t.idx = g.tp"
+					+ " join bench_unit u on u.idx = g.unit join bench_eval e on e.nps = g.nps where g.x between ? and ?")
+			.params(from, to)
+			.update()));
 		if (this.postgres) {
 			this.jdbc.sql("select setval(pg_get_serial_sequence('survey_response', 'id'), (select max(id) from survey_response))")
 				.query()
@@ -337,14 +342,12 @@ final class AnalyticsDataSet {
 	 * The staging table of scores: in four steps, uniform draws from the row number, then
 	 * day, time, touchpoint and store, then the drivers, then NPS from the drivers.
 	 */
-	private void generate(long count) {
-		StringBuilder table = new StringBuilder(
-				"create table bench_gen (x bigint primary key, day_no int not null, sec int not null, tp int not null, unit int not null");
-		for (int i = 1; i <= DRIVERS; i++) {
-			table.append(", d").append(i).append(" int not null");
+	private void generate(long count, long from, long to) {
+		if (from == 1) {
+			createStaging();
 		}
-		this.jdbc.sql(table.append(", nps int not null)").toString()).update();
-		String range = this.postgres ? "generate_series(1, " + count + ") as r(x)" : "system_range(1, " + count + ") as r(x)";
+		String range = this.postgres ? "generate_series(" + from + ", " + to + ") as r(x)"
+				: "system_range(" + from + ", " + to + ") as r(x)";
 		StringBuilder draws = new StringBuilder("select cast(r.x as bigint) as x");
 		for (int k = 0; k <= 16; k++) {
 			draws.append(", ").append(uniform(k)).append(" as u").append(k);
@@ -380,6 +383,32 @@ final class AnalyticsDataSet {
 				+ ".0 + 2.4 * (u16 - 0.5)) as int)))";
 		this.jdbc.sql("insert into bench_gen select x, day_no, sec, tp, unit" + list + ", " + nps + " from (" + drivers
 				+ " from (" + placed + ") b) c").update();
+	}
+
+	private void createStaging() {
+		StringBuilder table = new StringBuilder(
+				"create table bench_gen (x bigint primary key, day_no int not null, sec int not null, tp int not null, unit int not null");
+		for (int i = 1; i <= DRIVERS; i++) {
+			table.append(", d").append(i).append(" int not null");
+		}
+		this.jdbc.sql(table.append(", nps int not null)").toString()).update();
+	}
+
+	/**
+	 * Runs a step over the row numbers 1 to {@code count}: in one statement on PostgreSQL, in
+	 * slices of a million on H2, which keeps a whole statement's changes until it commits.
+	 */
+	private void eachSlice(long count, SliceStep step) {
+		long slice = this.postgres ? count : 1_000_000;
+		for (long from = 1; from <= count; from += slice) {
+			step.run(from, Math.min(count, from + slice - 1));
+		}
+	}
+
+	private interface SliceStep {
+
+		void run(long from, long to);
+
 	}
 
 	/** A deterministic draw in [0, 1) from the row number, a different stream for each k. */
