@@ -96,7 +96,44 @@
     };
   }
 
-  var builders = { trend: trend, stack: stack, quadrant: quadrant, bars: bars };
+  // Diverging bars from zero: short of expectation (red) to the left, beyond it (green) to
+  // the right, each with its interval as a line across the bar's end.
+  function gaps(data) {
+    var series = [{
+      name: data.name, type: 'bar', barMaxWidth: 22,
+      data: data.points.map(function (p) {
+        return { value: p.value, itemStyle: { color: p.value < 0 ? LEVELS.NEGATIVE : LEVELS.HIGH } };
+      }),
+      label: { show: true, position: 'insideStart', color: '#ffffff',
+        formatter: function (item) { return (item.value > 0 ? '+' : '') + round(item.value, 2); } }
+    }];
+    data.points.forEach(function (p, i) {
+      if (p.lower !== null) {
+        series.push({ name: data.band, type: 'line', symbol: 'none', silent: true, z: 3,
+          lineStyle: { color: '#374151', width: 2 }, data: [[p.lower, i], [p.upper, i]] });
+      }
+    });
+    var reach = data.points.reduce(function (most, p) {
+      return Math.max(most, Math.abs(p.lower === null ? p.value : p.lower), Math.abs(p.upper === null ? p.value : p.upper));
+    }, 0.5);
+    return {
+      grid: { left: 8, right: 16, top: 8, bottom: 16, containLabel: true },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (item) {
+          var p = data.points[item.dataIndex];
+          return p.name + '<br>' + data.name + ': ' + round(p.value, 2) + ' (n ' + p.n + ')<br>' + data.band + ': '
+            + round(p.lower, 2) + ' – ' + round(p.upper, 2);
+        }
+      },
+      xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach) },
+      yAxis: { type: 'category', inverse: true, data: data.points.map(function (p) { return p.name; }),
+        axisLabel: { width: 180, overflow: 'truncate' } },
+      series: series
+    };
+  }
+
+  var builders = { trend: trend, stack: stack, quadrant: quadrant, bars: bars, gaps: gaps };
 
   function draw() {
     if (!window.echarts) {

@@ -113,6 +113,20 @@ class AnalyticsController {
 		return this.metrics.query(new Metrics.Query(metric, question, dimensions, grain, from, to, compare, filters));
 	}
 
+	@GetMapping("/expectation-gaps")
+	List<ExpectationGap> expectationGaps(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String touchpoint,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String survey) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		put(filters, "touchpoint", touchpoint);
+		put(filters, "unit", unit);
+		put(filters, "survey", survey);
+		return this.metrics.gaps(from, to, filters);
+	}
+
 	@GetMapping("/units")
 	UnitRanking units(@RequestParam String metric,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,

@@ -29,6 +29,7 @@ import org.opencxm.shared.FieldViolation;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.surveys.InvitationCounts;
+import org.opencxm.surveys.Question;
 import org.opencxm.surveys.Survey;
 import org.opencxm.surveys.Surveys;
 
@@ -44,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Metrics {
 
 	static final int MAX_DAYS = 3660;
+
+	/** The question of a rating query that stands for every expectation gap. */
+	private static final String EVERY_GAP = "*.gap";
 
 	/** The {@link Slice#table} of the response rate, which the surveys module counts. */
 	private static final String INVITATIONS = "survey_invitation";
@@ -229,6 +233,63 @@ public class Metrics {
 	}
 
 	/**
+	 * The expectation gap of every attribute asked about in the slice, one figure per
+	 * survey and expectation/perception question, the widest shortfall first. Filtered
+	 * like a {@code rating} query: by touchpoint, unit and survey, within the caller's
+	 * units.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpectationGap> gaps(@Nullable LocalDate from, @Nullable LocalDate to, Map<String, String> filters) {
+		this.scope.requireRole(Role.VIEWER);
+		List<FieldViolation> violations = new ArrayList<>();
+		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
+		LocalDate first = (from != null) ? from : last.minusDays(29);
+		if (first.isAfter(last)) {
+			violations.add(FieldViolation.of("from", "must not be after to"));
+		}
+		else if (first.plusDays(MAX_DAYS).isBefore(last)) {
+			violations.add(FieldViolation.of("to", "at most " + MAX_DAYS + " days"));
+		}
+		Slice slice = slice(Metric.RATING,
+				new Query(Metric.RATING.code, EVERY_GAP, List.of(), null, first, last, null, filters), violations);
+		if (!violations.isEmpty() || slice == null) {
+			throw new InvalidInputException(violations);
+		}
+		Map<Long, Survey> surveys = new HashMap<>();
+		new Labels().surveys().forEach((survey) -> surveys.put(survey.id(), survey));
+		List<ExpectationGap> gaps = new ArrayList<>();
+		this.jdbc
+			.sql("select survey_id, question_code, cast(sum(n) as bigint) as n, sum(total) as total,"
+					+ " sum(sum_sq) as sum_sq from analytics_rating_daily where local_day >= :from and local_day <= :to"
+					+ slice.where() + " group by survey_id, question_code")
+			.params(slice.params())
+			.param("from", Date.valueOf(first))
+			.param("to", Date.valueOf(last))
+			.query((rs, row) -> {
+				String question = rs.getString("question_code");
+				question = question.substring(0, question.length() - ".gap".length());
+				Survey survey = surveys.get(rs.getLong("survey_id"));
+				String code = question;
+				Optional<Question.ExpectationPerception> asked = (survey != null) ? survey.questions()
+					.stream()
+					.filter((q) -> q.code().equals(code) && q instanceof Question.ExpectationPerception)
+					.map(Question.ExpectationPerception.class::cast)
+					.findFirst() : Optional.empty();
+				return new ExpectationGap((survey != null) ? survey.code() : String.valueOf(rs.getLong("survey_id")),
+						question, asked.map(Question.ExpectationPerception::attribute).orElse(question),
+						asked.map(Question.ExpectationPerception::text).orElse(null),
+						Figures.of(Metric.RATING, Totals.readRating(rs)));
+			})
+			.list()
+			.forEach(gaps::add);
+		gaps.sort(java.util.Comparator
+			.comparingDouble((ExpectationGap gap) -> (gap.gap().value() != null) ? gap.gap().value() : 0.0)
+			.thenComparing(ExpectationGap::survey)
+			.thenComparing(ExpectationGap::question));
+		return gaps;
+	}
+
+	/**
 	 * Whether a unit has answers for the metric: a unit whose responses lack it (an
 	 * NPS-only survey ranked by CSAT) is left out of the ranking, not ranked at zero.
 	 */
@@ -263,7 +324,10 @@ public class Metrics {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		boolean companyWide = true;
-		if (ratings) {
+		if (ratings && EVERY_GAP.equals(query.question())) {
+			where.append(" and question_code like '%.gap'");
+		}
+		else if (ratings) {
 			where.append(" and question_code = :question");
 			params.put("question", (query.question() != null) ? query.question() : "");
 		}
@@ -522,17 +586,21 @@ public class Metrics {
 		private Map<Long, String> surveyCodes() {
 			if (this.surveyCodes == null) {
 				Map<Long, String> codes = new HashMap<>();
-				for (int page = 0;; page++) {
-					List<Survey> surveys = Metrics.this.surveys.list(new PageRequest(page, PageRequest.MAX_SIZE))
-						.items();
-					surveys.forEach((survey) -> codes.put(survey.id(), survey.code()));
-					if (surveys.size() < PageRequest.MAX_SIZE) {
-						break;
-					}
-				}
+				surveys().forEach((survey) -> codes.put(survey.id(), survey.code()));
 				this.surveyCodes = codes;
 			}
 			return this.surveyCodes;
+		}
+
+		List<Survey> surveys() {
+			List<Survey> all = new ArrayList<>();
+			for (int page = 0;; page++) {
+				List<Survey> surveys = Metrics.this.surveys.list(new PageRequest(page, PageRequest.MAX_SIZE)).items();
+				all.addAll(surveys);
+				if (surveys.size() < PageRequest.MAX_SIZE) {
+					return all;
+				}
+			}
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.opencxm.actions.LoopFigures;
 import org.opencxm.actions.LoopMetrics;
+import org.opencxm.analytics.ExpectationGap;
 import org.opencxm.analytics.Figure;
 import org.opencxm.analytics.MetricPoint;
 import org.opencxm.analytics.PeriodComparisons;
@@ -214,6 +215,36 @@ class Dashboard {
 		}
 		chart.put("series", series);
 		return this.json.writeValueAsString(chart);
+	}
+
+	/**
+	 * Each attribute's mean gap as a bar from zero, short of expectation to the left,
+	 * with its interval; labelled by the question in the page's language.
+	 */
+	String gapsChart(List<ExpectationGap> gaps) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "gaps");
+		chart.put("name", message("touchpoint.gaps.mean"));
+		chart.put("band", message("overview.interval"));
+		List<Map<String, @Nullable Object>> points = new ArrayList<>();
+		for (ExpectationGap gap : gaps) {
+			Figure figure = gap.gap();
+			Map<String, @Nullable Object> point = new LinkedHashMap<>();
+			point.put("name", gapLabel(gap, locale));
+			point.put("value", figure.value());
+			point.put("lower", (figure.interval() != null) ? figure.interval().lower() : null);
+			point.put("upper", (figure.interval() != null) ? figure.interval().upper() : null);
+			point.put("n", figure.n());
+			points.add(point);
+		}
+		chart.put("points", points);
+		return this.json.writeValueAsString(chart);
+	}
+
+	/** The question as asked, or its attribute where the survey no longer asks it. */
+	static String gapLabel(ExpectationGap gap, Locale locale) {
+		return (gap.text() != null) ? gap.text().in(locale) : gap.attribute();
 	}
 
 	private String message(String key) {

@@ -81,6 +81,14 @@ class Show {
 		return String.format(Locale.ROOT, "%." + digits + "f", value);
 	}
 
+	/** A difference with its sign, {@code +0.40} or {@code -1.25}. */
+	public String signed(@Nullable Double value, int digits) {
+		if (value == null || value.isNaN()) {
+			return NONE;
+		}
+		return String.format(Locale.ROOT, "%+." + digits + "f", value);
+	}
+
 	/** An instant as local date and time in the zone, {@code yyyy-MM-dd HH:mm}. */
 	public String time(@Nullable Instant instant, ZoneId zone) {
 		String written = DisplayTime.format(instant, zone);

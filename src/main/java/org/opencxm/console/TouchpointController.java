@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.opencxm.actions.CaseQuery;
 import org.opencxm.actions.CaseStatus;
 import org.opencxm.actions.Cases;
+import org.opencxm.analytics.ExpectationGap;
 import org.opencxm.analytics.Figure;
 import org.opencxm.analytics.JourneyAnalytics;
 import org.opencxm.analytics.JourneyMap;
@@ -39,8 +40,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * One touchpoint: its SEM profile (sense, feel, think, act, relate), its experience-level
- * mix and CSAT trend, its checklist of standard actions, the latest comments given at it
- * and the cases open at it, for the period and unit in the URL like the journey map. A
+ * mix, the gap between what customers expected and perceived of each attribute asked
+ * about, its CSAT trend, its checklist of standard actions, the latest comments given at
+ * it and the cases open at it, for the period and unit in the URL like the journey map. A
  * unit the caller may not see is a 404; comments and cases are limited to the caller's
  * units by the services that read them.
  */
@@ -123,6 +125,7 @@ class TouchpointController {
 		List<Dashboard.LevelRow> levelRows = Dashboard.levels(levels.points());
 		MetricSeries trend = this.metrics
 			.query(new Metrics.Query("csat", null, List.of(), selected.grain(), from, to, null, filters));
+		List<ExpectationGap> gaps = this.metrics.gaps(from, to, filters);
 
 		List<SurveyResponse> commented = new ArrayList<>();
 		int count = 0;
@@ -159,6 +162,8 @@ class TouchpointController {
 		model.addAttribute("levelsChart", this.dashboard.levelsChart(levelRows));
 		model.addAttribute("trend", trend.points());
 		model.addAttribute("trendChart", this.dashboard.trendChart("csat", trend.points()));
+		model.addAttribute("gaps", gaps);
+		model.addAttribute("gapsChart", this.dashboard.gapsChart(gaps));
 		model.addAttribute("comments", comments);
 		model.addAttribute("openCases",
 				this.cases

@@ -46,6 +46,9 @@ class ConsoleJourneysTests {
 			data.respond(greeting, store, score[0], score[1], score[2], SCRIPT);
 		}
 		data.respond(payment, store, 8, 4, 5, "fine");
+		Map<String, String> quality = Map.of("zh-CN", "房屋质量", "en", "Build quality " + SCRIPT);
+		data.respondGap(greeting, store, 5, 3, quality);
+		data.respondGap(greeting, store, 4, 3, quality);
 		Map<String, Object> body = new HashMap<>();
 		body.put("source", Map.of("type", "MANUAL"));
 		body.put("unit", store);
@@ -53,7 +56,7 @@ class ConsoleJourneysTests {
 		body.put("severity", "HIGH");
 		body.put("title", "Case " + SCRIPT);
 		long caseId = this.api.admin().post("/api/v1/cases", body).expect(201).json().get("id").asLong();
-		data.awaitStage(journey, 0, scores.length);
+		data.awaitStage(journey, 0, scores.length + 2);
 		data.awaitStage(journey, 1, 1);
 		Instant now = this.clock.instant();
 		String buyer = Api.unique("c");
@@ -92,6 +95,11 @@ class ConsoleJourneysTests {
 			.contains("data-action=\"greet\"")
 			.contains("data-case=\"" + caseId + "\"")
 			.contains("&quot;type&quot;:&quot;trend&quot;")
+			.contains("data-section=\"expectation-gaps\"")
+			.contains("&quot;type&quot;:&quot;gaps&quot;")
+			.containsPattern("data-attribute=\"build-quality\"[^>]*>\\s*<td>\\s*<span>Build quality &lt;script&gt;"
+					+ "alert\\(&#39;x&#39;\\)&lt;/script&gt;</span>[\\s\\S]*?<td class=\"num\">-1.50</td>[\\s\\S]*?"
+					+ "<td class=\"num\">2</td>")
 			.contains("Latest comments")
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
 			.doesNotContain(SCRIPT);
@@ -99,7 +107,14 @@ class ConsoleJourneysTests {
 		Account chinese = fixtures.user("CX_MANAGER", null, "zh-CN");
 		WebSession zh = WebSession.signedIn(this.api, chinese.username(), chinese.password(), "zh-CN");
 		assertThat(zh.page("/journeys/" + journey, 200)).contains("<h1>购车旅程</h1>").contains("阶段漏斗").contains("旅程指数");
-		assertThat(zh.page("/touchpoints/" + greeting, 200)).contains("战略体验模块").contains("标准动作").contains("最新评论");
+		assertThat(zh.page("/touchpoints/" + greeting, 200)).contains("战略体验模块")
+			.contains("标准动作")
+			.contains("最新评论")
+			.contains("期望差距")
+			.contains("<span>房屋质量</span>");
+		assertThat(english.page("/touchpoints/" + payment + "?period=30d", 200))
+			.contains("No expectation questions were answered at this touchpoint in this period.")
+			.doesNotContain("data-attribute=");
 
 		english.page("/journeys/" + Api.unique("none"), 404);
 		english.page("/touchpoints/" + Api.unique("none"), 404);
@@ -109,6 +124,7 @@ class ConsoleJourneysTests {
 		unitManager.page("/journeys/" + journey + "?unit=" + store, 404);
 		unitManager.page("/touchpoints/" + greeting + "?unit=" + store, 404);
 		assertThat(unitManager.page("/touchpoints/" + greeting, 200)).doesNotContain("data-case=\"" + caseId + "\"")
+			.doesNotContain("data-attribute=\"build-quality\"")
 			.doesNotContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</p>");
 	}
 

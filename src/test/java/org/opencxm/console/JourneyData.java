@@ -23,6 +23,8 @@ final class JourneyData {
 
 	private final String survey = Api.unique("s");
 
+	private @Nullable String gapSurvey;
+
 	JourneyData(Api api) {
 		this.api = api;
 		this.api.admin()
@@ -77,6 +79,28 @@ final class JourneyData {
 			.post("/api/v1/surveys/" + this.survey + "/responses",
 					Map.of("customer", customer, "unit", unit, "touchpoint", touchpoint, "answers", answers,
 							"responseKey", Api.unique("k")))
+			.expect(201);
+	}
+
+	/**
+	 * An answer to a survey of one expectation/perception pair, {@code quality} on the
+	 * attribute {@code build-quality}, made on first use with the question text given.
+	 */
+	void respondGap(String touchpoint, String unit, int expectation, int perception, Map<String, String> text) {
+		if (this.gapSurvey == null) {
+			this.gapSurvey = Api.unique("sg");
+			this.api.admin()
+				.post("/api/v1/surveys?publish=true",
+						Map.of("code", this.gapSurvey, "title", Map.of("zh-CN", "期望", "en", "Expectations"),
+								"questions",
+								List.of(Map.of("type", "EXPECTATION_PERCEPTION", "code", "quality", "attribute",
+										"build-quality", "required", true, "text", text))))
+				.expect(201);
+		}
+		this.api.admin()
+			.post("/api/v1/surveys/" + this.gapSurvey + "/responses",
+					Map.of("unit", unit, "touchpoint", touchpoint, "responseKey", Api.unique("k"), "answers",
+							Map.of("quality", Map.of("expectation", expectation, "perception", perception))))
 			.expect(201);
 	}
 
