@@ -27,7 +27,9 @@
         }
       },
       xAxis: { type: 'category', data: data.x, boundaryGap: false },
-      yAxis: { type: 'value', scale: true },
+      yAxis: { type: 'value', scale: true,
+        min: data.min === undefined ? null : function (extent) { return Math.max(data.min, Math.floor(extent.min)); },
+        max: data.max === undefined ? null : function (extent) { return Math.min(data.max, Math.ceil(extent.max)); } },
       series: [
         { name: 'lower', type: 'line', data: data.lower, stack: 'ci', stackStrategy: 'all', symbol: 'none',
           lineStyle: { opacity: 0 }, silent: true },
@@ -102,9 +104,10 @@
     var series = [{
       name: data.name, type: 'bar', barMaxWidth: 22,
       data: data.points.map(function (p) {
-        return { value: p.value, itemStyle: { color: p.value < 0 ? LEVELS.NEGATIVE : LEVELS.HIGH } };
+        return { value: p.value, itemStyle: { color: p.value < 0 ? LEVELS.NEGATIVE : LEVELS.HIGH },
+          label: { position: p.value < 0 ? 'left' : 'right' } };
       }),
-      label: { show: true, position: 'insideStart', color: '#ffffff',
+      label: { show: true, color: '#1f2937', distance: 8, backgroundColor: '#ffffff', padding: [1, 3],
         formatter: function (item) { return (item.value > 0 ? '+' : '') + round(item.value, 2); } }
     }];
     data.points.forEach(function (p, i) {
@@ -126,7 +129,7 @@
             + round(p.lower, 2) + ' – ' + round(p.upper, 2);
         }
       },
-      xAxis: { type: 'value', min: -Math.ceil(reach), max: Math.ceil(reach) },
+      xAxis: { type: 'value', min: -Math.min(6, Math.ceil(reach)), max: Math.min(6, Math.ceil(reach)) },
       yAxis: { type: 'category', inverse: true, data: data.points.map(function (p) { return p.name; }),
         axisLabel: { width: 180, overflow: 'truncate' } },
       series: series

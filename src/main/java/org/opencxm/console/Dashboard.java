@@ -186,6 +186,18 @@ class Dashboard {
 		chart.put("name", message("metric." + metric));
 		chart.put("band", message("overview.interval"));
 		chart.put("decimals", metric.equals("nps") ? 0 : 2);
+		// The band of a small sample can reach past what the metric can be; it is cut at
+		// the scale's ends, where the axis stops too.
+		double[] scale = switch (metric) {
+			case "nps" -> new double[] { -100, 100 };
+			case "csat" -> new double[] { 1, 5 };
+			case "ces" -> new double[] { 1, 7 };
+			default -> new double[] { Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY };
+		};
+		if (Double.isFinite(scale[0])) {
+			chart.put("min", scale[0]);
+			chart.put("max", scale[1]);
+		}
 		List<String> x = new ArrayList<>();
 		List<@Nullable Double> y = new ArrayList<>();
 		List<@Nullable Double> lower = new ArrayList<>();
@@ -194,8 +206,8 @@ class Dashboard {
 			Figure figure = point.figure();
 			x.add(point.period().toString());
 			y.add(figure.value());
-			lower.add((figure.interval() != null) ? figure.interval().lower() : null);
-			upper.add((figure.interval() != null) ? figure.interval().upper() : null);
+			lower.add((figure.interval() != null) ? Math.max(scale[0], figure.interval().lower()) : null);
+			upper.add((figure.interval() != null) ? Math.min(scale[1], figure.interval().upper()) : null);
 		}
 		chart.put("x", x);
 		chart.put("y", y);
@@ -233,8 +245,10 @@ class Dashboard {
 			Map<String, @Nullable Object> point = new LinkedHashMap<>();
 			point.put("name", gapLabel(gap, locale));
 			point.put("value", figure.value());
-			point.put("lower", (figure.interval() != null) ? figure.interval().lower() : null);
-			point.put("upper", (figure.interval() != null) ? figure.interval().upper() : null);
+			// Cut at the ends of the scale (−6 to +6), which a small sample's interval
+			// can pass.
+			point.put("lower", (figure.interval() != null) ? Math.max(-6, figure.interval().lower()) : null);
+			point.put("upper", (figure.interval() != null) ? Math.min(6, figure.interval().upper()) : null);
 			point.put("n", figure.n());
 			points.add(point);
 		}

@@ -108,7 +108,10 @@ class ConsoleDashboardBrowserTests {
 		data.touchpoint(journey, "buy", null, Map.of("zh-CN", "付款", "en", "Payment"), 1.0);
 		data.respond(reception, store, 9, 5, 6, "Warm welcome");
 		data.respond(reception, store, 4, 2, 3, "Nobody came to the door");
-		data.awaitStage(journey, 0, 2);
+		Map<String, String> quality = Map.of("zh-CN", "接待质量", "en", "Quality of the welcome");
+		data.respondGap(reception, store, 6, 3, quality);
+		data.respondGap(reception, store, 5, 4, quality);
+		data.awaitStage(journey, 0, 4);
 		data.contact(Api.unique("c"), reception, store, this.clock.instant().minusSeconds(3600));
 		data.awaitFunnel(journey, 1);
 		Account manager = fixtures.user("CX_MANAGER", company, "en");
@@ -133,6 +136,9 @@ class ConsoleDashboardBrowserTests {
 		assertThat(this.browser.text("[data-section=standard-actions]")).contains("Greet the customer");
 		assertThat(this.browser.text("[data-section=comments]")).contains("Nobody came to the door");
 		this.browser.await("[data-section=trend] .chart[data-drawn=true] svg");
+		this.browser.await("[data-section=expectation-gaps] .chart[data-drawn=true] svg");
+		assertThat(this.browser.text("[data-section=expectation-gaps] .chart")).contains("Quality of the welcome");
+		assertThat(this.browser.text("#gaps-table tbody")).contains("-2.00");
 		assertFitsThePhone();
 	}
 
