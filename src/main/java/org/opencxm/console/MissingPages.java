@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -26,8 +28,8 @@ class MissingPages {
 		this.shell = shell;
 	}
 
-	@ExceptionHandler
-	Object missing(NoResourceFoundException ex, HttpServletRequest request) {
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
+	Object missing(ErrorResponse ex, HttpServletRequest request) {
 		if (wantsPage(request)) {
 			this.shell.ensureShell(request);
 			return ConsoleErrors.page(HttpStatus.NOT_FOUND);

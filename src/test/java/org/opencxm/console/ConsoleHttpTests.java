@@ -127,6 +127,22 @@ class ConsoleHttpTests {
 		}
 	}
 
+	@Test
+	void staticFilesAreServedFromTheirFoldersAndWebJarLinksCarryTheirVersion() {
+		Session anonymous = new Session();
+		HttpResponse<String> css = anonymous.get("/css/opencxm.css");
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+		assertThat(anonymous.get("/img/logo.svg").statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/css/nothing.css").statusCode()).isEqualTo(404);
+		String login = anonymous.get("/login").body();
+		Matcher htmx = Pattern.compile("src=\"(/webjars/htmx.org/[^\"]+)\"").matcher(login);
+		assertThat(htmx.find()).as("the htmx script on the sign-in page").isTrue();
+		assertThat(htmx.group(1)).as("a webjar's link names its version").matches("/webjars/htmx.org/\\d[^/]*/.+");
+		assertThat(anonymous.get(htmx.group(1)).statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+	}
+
 	private long scriptBytes(Session session, String path) {
 		long bytes = 0;
 		Matcher scripts = SCRIPT.matcher(session.get(path).body());
