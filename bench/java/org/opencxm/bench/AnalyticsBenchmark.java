@@ -100,11 +100,16 @@ public final class AnalyticsBenchmark {
 		try (BenchServer server = BenchServer.start(options.database(), options.data(), true, List.of())) {
 			AnalyticsDataSet data = new AnalyticsDataSet(server, postgres);
 			long stored = data.stored();
-			if (stored == 0) {
-				System.out.println("loading:");
-				data.createWorkspace();
+			boolean resuming = data.loading();
+			if (stored == 0 || resuming) {
+				System.out.println(resuming ? "going on with the load an earlier run began:" : "loading:");
+				if (!resuming) {
+					data.createWorkspace();
+				}
 				data.token();
-				data.templates(http);
+				if (!resuming) {
+					data.templates(http);
+				}
 				data.load(options.responses());
 				if (options.rebuild().equals("no")) {
 					System.out.println("loaded; aggregates not rebuilt (rebuild=no)");
@@ -266,24 +271,40 @@ public final class AnalyticsBenchmark {
 	 * it, timed from the first request until every event publication is handled.
 	 */
 	private static void ingestion(Options options, HttpClient http, List<String> table) throws Exception {
-		Map<Boolean, Double> rates = new HashMap<>();
-		for (boolean live : List.of(false, true, false, true)) {
+		Map<Boolean, double[]> runs = new HashMap<>();
+		// The first round warms the compiler up for the others and is not counted.
+		List<Boolean> rounds = List.of(true, false, true, false, true, false, true);
+		for (int round = 0; round < rounds.size(); round++) {
+			boolean live = rounds.get(round);
 			try (BenchServer server = BenchServer.start(options.database(), options.data(), true,
 					List.of("--opencxm.analytics.live-rollup=" + live))) {
 				AnalyticsDataSet data = new AnalyticsDataSet(server, options.database().equals("postgres"));
 				data.token();
 				String run = "ingest-" + live + "-" + System.currentTimeMillis();
 				submit(server, http, run + "-warm", 1000);
+				long cpu = cpu();
 				double rate = submit(server, http, run, options.ingest());
-				System.out.printf("ingestion with live rollup %s: %,.0f responses/s (load %s)%n", live ? "on" : "off",
-						rate, load());
-				rates.merge(live, rate, (a, b) -> (a + b) / 2);
+				double cpuMs = (cpu() - cpu) / 1e6 / options.ingest();
+				System.out.printf("ingestion with live rollup %s: %,.0f responses/s, %.2f ms of processor a response"
+						+ " (load %s)%s%n", live ? "on" : "off", rate, cpuMs, load(), (round == 0) ? ", warm-up" : "");
+				if (round == 0) {
+					continue;
+				}
+				runs.merge(live, new double[] { rate, cpuMs, 1 },
+						(a, b) -> new double[] { a[0] + b[0], a[1] + b[1], a[2] + b[2] });
 			}
 		}
-		double overhead = (rates.get(false) / rates.get(true) - 1) * 100;
+		double[] off = runs.get(false);
+		double[] on = runs.get(true);
+		double rateOff = off[0] / off[2];
+		double rateOn = on[0] / on[2];
+		double cpuOff = off[1] / off[2];
+		double cpuOn = on[1] / on[2];
 		table.add(row("ingestion through the API (concurrency 16, until every event is handled), rollup off / on",
-				"%,.0f / %,.0f responses/s: the aggregation adds %.0f%% (load %s)".formatted(rates.get(false),
-						rates.get(true), overhead, load())));
+				("%,.0f / %,.0f responses/s: the aggregation adds %.0f%%; processor time a response %.2f / %.2f ms:"
+						+ " it adds %.0f%% (load %s)")
+					.formatted(rateOff, rateOn, (rateOff / rateOn - 1) * 100, cpuOff, cpuOn,
+							(cpuOn / cpuOff - 1) * 100, load())));
 	}
 
 	private static double submit(BenchServer server, HttpClient http, String prefix, int total) throws Exception {

@@ -29,6 +29,8 @@ import org.opencxm.surveys.SurveyRequest;
 import org.opencxm.surveys.Surveys;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analytics benchmark's data: one company of 500 org units (19 regions, 480 stores, all on
@@ -70,16 +72,33 @@ final class AnalyticsDataSet {
 	private static final List<Channel> CHANNELS = List.of(Channel.STORE, Channel.APP, Channel.WEB, Channel.PHONE,
 			Channel.WECHAT);
 
+	/** The tables a load works with, dropped when it is done. */
+	private static final List<String> STAGING = List.of("bench_gen", "bench_tp", "bench_unit", "bench_eval",
+			"bench_load_base", "bench_load");
+
 	private final BenchServer server;
 
 	private final JdbcClient jdbc;
 
 	private final boolean postgres;
 
+	private final TransactionTemplate transactions;
+
 	AnalyticsDataSet(BenchServer server, boolean postgres) {
 		this.server = server;
 		this.jdbc = client(server);
 		this.postgres = postgres;
+		this.transactions = new TransactionTemplate(server.context().getBean(PlatformTransactionManager.class));
+	}
+
+	/**
+	 * Whether a load was started and did not finish: {@link #load} then goes on from the
+	 * last slice it committed.
+	 */
+	boolean loading() {
+		return this.jdbc.sql("select count(*) from information_schema.tables where lower(table_name) = 'bench_load'")
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -230,34 +249,19 @@ final class AnalyticsDataSet {
 			.query()
 			.listOfRows()
 			.get(0);
-		for (String table : List.of("bench_gen", "bench_tp", "bench_unit", "bench_eval")) {
-			this.jdbc.sql("drop table if exists " + table).update();
+		long base;
+		if (loading()) {
+			base = this.jdbc.sql("select base from bench_load_base").query(Long.class).single();
 		}
-		this.jdbc.sql("create table bench_tp (idx int primary key, id bigint, stage_id bigint, channel varchar(20))")
-			.update();
-		var touchpoints = this.server.context().getBean(Touchpoints.class);
-		for (int t = 0; t < STAGES * TOUCHPOINTS_PER_STAGE; t++) {
-			TouchpointRef ref = touchpoints.ref(touchpoint(t)).orElseThrow();
-			this.jdbc.sql("insert into bench_tp values (?, ?, ?, ?)")
-				.params(t, ref.id(), ref.stageId(), CHANNELS.get(t % CHANNELS.size()).name())
-				.update();
+		else {
+			base = stage(template);
 		}
-		this.jdbc.sql("create table bench_unit (idx int primary key, id bigint)").update();
-		for (int s = 0; s < STORES; s++) {
-			long id = this.jdbc.sql("select id from org_unit where code = ?").param(store(s)).query(Long.class).single();
-			this.jdbc.sql("insert into bench_unit values (?, ?)").params(s, id).update();
-		}
-		this.jdbc.sql("create table bench_eval as select * from response_evaluation where survey_id = " + template)
-			.update();
-		long base = this.jdbc.sql("select coalesce(max(id), 0) + 1000 from survey_response")
-			.query(Long.class)
-			.single();
-		timed("generate " + count + " rows of scores", () -> eachSlice(count, (from, to) -> generate(count, from, to)));
+		timed("generate " + count + " rows of scores", () -> eachSlice("generate", count, (from, to) -> generate(count, from, to)));
 		String at = this.postgres
 				? "timestamp with time zone '2024-11-01 00:00:00+00' + (g.day_no * 86400 + g.sec) * interval '1 second'"
 				: "dateadd('SECOND', g.day_no * 86400 + g.sec, timestamp with time zone '2024-11-01 00:00:00+00')";
 		String day = this.postgres ? "date '2024-11-01' + g.day_no" : "dateadd('DAY', g.day_no, date '2024-11-01')";
-		timed("survey_response", () -> eachSlice(count, (from, to) -> this.jdbc.sql("""
+		timed("survey_response", () -> eachSlice("survey_response", count, (from, to) -> this.jdbc.sql("""
 				insert into survey_response (id, response_key, survey_id, survey_version_id, status, source,
 					touchpoint_id, stage_id, unit_id, channel, language, submitted_at, updated_at)
 				select %d + g.x, 'bench-kx-' || g.x, %d, %d, '%s', '%s', t.id, t.stage_id, u.id, t.channel, '%s',
@@ -276,7 +280,7 @@ final class AnalyticsDataSet {
 			for (Map<String, Object> answer : answers) {
 				String code = (String) answer.get("question_code");
 				String column = code.equals("nps") ? "nps" : "d" + Integer.parseInt(code.substring(1));
-				eachSlice(count, (from, to) -> this.jdbc.sql("""
+				eachSlice("survey_answer " + code, count, (from, to) -> this.jdbc.sql("""
 						insert into survey_answer (response_id, position, question_code, question_type, score,
 							scale_min, scale_max)
 						select %d + g.x, %s, '%s', '%s', g.%s, %s, %s from bench_gen g where g.x between ? and ?
@@ -306,7 +310,7 @@ final class AnalyticsDataSet {
 				Map.entry("nps", "g.nps"), Map.entry("scores", scores.toString()), Map.entry("evaluated_at", at));
 		String select = String.join(", ",
 				columns.stream().map((c) -> generated.getOrDefault(c, "e." + c)).toList());
-		timed("response_evaluation", () -> eachSlice(count, (from, to) -> this.jdbc
+		timed("response_evaluation", () -> eachSlice("response_evaluation", count, (from, to) -> this.jdbc
 			.sql("insert into response_evaluation (" + String.join(", ", columns) + ") select " + select
 					+ " from bench_gen g join bench_tp t on t.idx = g.tp"
 					+ " join bench_unit u on u.idx = g.unit join bench_eval e on e.nps = g.nps where g.x between ? and ?")
@@ -321,10 +325,46 @@ final class AnalyticsDataSet {
 			long next = this.jdbc.sql("select max(id) + 1 from survey_response").query(Long.class).single();
 			this.jdbc.sql("alter table survey_response alter column id restart with " + next).update();
 		}
-		for (String table : List.of("bench_gen", "bench_tp", "bench_unit", "bench_eval")) {
-			this.jdbc.sql("drop table " + table).update();
+		for (String table : STAGING) {
+			this.jdbc.sql("drop table if exists " + table).update();
 		}
 		timed("analyze", this::analyze);
+	}
+
+	/**
+	 * The staging tables of a new load: touchpoints, stores, the template evaluations, the
+	 * scores, and the record of the slices done. Returns the first response id less one.
+	 */
+	private long stage(long template) {
+		for (String table : STAGING) {
+			this.jdbc.sql("drop table if exists " + table).update();
+		}
+		this.jdbc.sql("create table bench_tp (idx int primary key, id bigint, stage_id bigint, channel varchar(20))")
+			.update();
+		var touchpoints = this.server.context().getBean(Touchpoints.class);
+		for (int t = 0; t < STAGES * TOUCHPOINTS_PER_STAGE; t++) {
+			TouchpointRef ref = touchpoints.ref(touchpoint(t)).orElseThrow();
+			this.jdbc.sql("insert into bench_tp values (?, ?, ?, ?)")
+				.params(t, ref.id(), ref.stageId(), CHANNELS.get(t % CHANNELS.size()).name())
+				.update();
+		}
+		this.jdbc.sql("create table bench_unit (idx int primary key, id bigint)").update();
+		for (int s = 0; s < STORES; s++) {
+			long id = this.jdbc.sql("select id from org_unit where code = ?").param(store(s)).query(Long.class).single();
+			this.jdbc.sql("insert into bench_unit values (?, ?)").params(s, id).update();
+		}
+		this.jdbc.sql("create table bench_eval as select * from response_evaluation where survey_id = " + template)
+			.update();
+		long base = this.jdbc.sql("select coalesce(max(id), 0) + 1000 from survey_response")
+			.query(Long.class)
+			.single();
+		createStaging();
+		this.jdbc.sql("create table bench_load_base (base bigint not null)").update();
+		this.jdbc.sql("insert into bench_load_base values (?)").param(base).update();
+		// Last: its presence marks a load to go on with.
+		this.jdbc.sql("create table bench_load (step varchar(100) not null, slice_from bigint not null,"
+				+ " primary key (step, slice_from))").update();
+		return base;
 	}
 
 	void analyze() {
@@ -343,9 +383,6 @@ final class AnalyticsDataSet {
 	 * day, time, touchpoint and store, then the drivers, then NPS from the drivers.
 	 */
 	private void generate(long count, long from, long to) {
-		if (from == 1) {
-			createStaging();
-		}
 		String range = this.postgres ? "generate_series(" + from + ", " + to + ") as r(x)"
 				: "system_range(" + from + ", " + to + ") as r(x)";
 		StringBuilder draws = new StringBuilder("select cast(r.x as bigint) as x");
@@ -397,11 +434,24 @@ final class AnalyticsDataSet {
 	/**
 	 * Runs a step over the row numbers 1 to {@code count}: in one statement on PostgreSQL, in
 	 * slices of a million on H2, which keeps a whole statement's changes until it commits.
+	 * Each slice commits with its record in {@code bench_load}; a slice recorded by an
+	 * earlier run that stopped is not run again.
 	 */
-	private void eachSlice(long count, SliceStep step) {
+	private void eachSlice(String name, long count, SliceStep step) {
 		long slice = this.postgres ? count : 1_000_000;
 		for (long from = 1; from <= count; from += slice) {
-			step.run(from, Math.min(count, from + slice - 1));
+			long first = from;
+			long last = Math.min(count, from + slice - 1);
+			if (this.jdbc.sql("select count(*) from bench_load where step = ? and slice_from = ?")
+				.params(name, first)
+				.query(Long.class)
+				.single() > 0) {
+				continue;
+			}
+			this.transactions.executeWithoutResult((status) -> {
+				step.run(first, last);
+				this.jdbc.sql("insert into bench_load values (?, ?)").params(name, first).update();
+			});
 		}
 	}
 
