@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
@@ -25,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A metric over any run of days against the run of the same length just before it, for a
  * whole slice and per org unit: the headline figures of a dashboard and the units that
- * moved most. Summed from the daily aggregates like every other metric; a unit filter
- * takes the unit with its subtree, and the caller's scope always applies.
+ * moved most. Summed from the daily aggregates like every other metric. The slice is
+ * named by the filters of {@link Metrics#query} (dimension code to value: {@code unit},
+ * {@code stage}, {@code touchpoint}, {@code lifecycle-class}, ...); a unit filter takes
+ * the unit with its subtree, and the caller's scope always applies.
  */
 @Service
 public class PeriodComparisons {
@@ -48,18 +49,19 @@ public class PeriodComparisons {
 	 * number of days before {@code from}.
 	 */
 	@Transactional(readOnly = true)
-	public Figure compare(String metricCode, @Nullable String unit, LocalDate from, LocalDate to) {
-		return Objects.requireNonNull(compare(List.of(metricCode), unit, from, to).get(metricCode));
+	public Figure compare(String metricCode, Map<String, String> filters, LocalDate from, LocalDate to) {
+		return Objects.requireNonNull(compare(List.of(metricCode), filters, from, to).get(metricCode));
 	}
 
 	/**
 	 * Several metrics of the same slice compared like
-	 * {@link #compare(String, String, LocalDate, LocalDate)}, from one pass over the
-	 * daily aggregates; by metric code, in the order given.
+	 * {@link #compare(String, Map, LocalDate, LocalDate)}, from one pass over the daily
+	 * aggregates; by metric code, in the order given.
 	 */
 	@Transactional(readOnly = true)
-	public Map<String, Figure> compare(List<String> metricCodes, @Nullable String unit, LocalDate from, LocalDate to) {
-		Periods periods = periods(metricCodes, unit, from, to, List.of(), true);
+	public Map<String, Figure> compare(List<String> metricCodes, Map<String, String> filters, LocalDate from,
+			LocalDate to) {
+		Periods periods = periods(metricCodes, filters, from, to, List.of(), true);
 		Totals now = Totals.EMPTY;
 		Totals before = Totals.EMPTY;
 		for (Map.Entry<Metrics.Key, Totals> day : periods.days().entrySet()) {
@@ -84,14 +86,14 @@ public class PeriodComparisons {
 	 * metric at a time.
 	 */
 	@Transactional(readOnly = true)
-	public Map<String, List<MetricPoint>> series(List<String> metricCodes, @Nullable String unit, String grainCode,
-			LocalDate from, LocalDate to) {
+	public Map<String, List<MetricPoint>> series(List<String> metricCodes, Map<String, String> filters,
+			String grainCode, LocalDate from, LocalDate to) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Grain grain = Metrics.grain(grainCode, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		Periods periods = periods(metricCodes, unit, from, to, List.of(), false);
+		Periods periods = periods(metricCodes, filters, from, to, List.of(), false);
 		Map<LocalDate, Totals> buckets = new TreeMap<>();
 		periods.days().forEach((key, totals) -> buckets.merge(grain.start(key.period()), totals, Totals::merge));
 		Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
@@ -105,13 +107,14 @@ public class PeriodComparisons {
 	}
 
 	/**
-	 * The child units of the slice (every visible unit under {@code unit}, or every
-	 * visible unit) whose metric moved most between the previous period and this one,
-	 * largest absolute difference first; only units with responses in both periods.
+	 * The units of the slice (every visible unit under the unit filter, or every visible
+	 * unit) whose metric moved most between the previous period and this one, largest
+	 * absolute difference first; only units with responses in both periods.
 	 */
 	@Transactional(readOnly = true)
-	public List<UnitChange> units(String metricCode, @Nullable String unit, LocalDate from, LocalDate to, int limit) {
-		Periods periods = periods(List.of(metricCode), unit, from, to, List.of(Dimension.UNIT), true);
+	public List<UnitChange> units(String metricCode, Map<String, String> filters, LocalDate from, LocalDate to,
+			int limit) {
+		Periods periods = periods(List.of(metricCode), filters, from, to, List.of(Dimension.UNIT), true);
 		Map<Long, Totals> now = new HashMap<>();
 		Map<Long, Totals> before = new HashMap<>();
 		periods.days()
@@ -147,7 +150,7 @@ public class PeriodComparisons {
 	 * {@code withPrevious} the sums of that period and of as many days before it, keyed
 	 * by their first days.
 	 */
-	private Periods periods(List<String> metricCodes, @Nullable String unit, LocalDate from, LocalDate to,
+	private Periods periods(List<String> metricCodes, Map<String, String> filters, LocalDate from, LocalDate to,
 			List<Dimension> by, boolean withPrevious) {
 		this.scope.requireRole(Role.VIEWER);
 		List<Metric> metrics = new ArrayList<>();
@@ -163,7 +166,6 @@ public class PeriodComparisons {
 			throw new InvalidInputException("from", "must not be after to");
 		}
 		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		Map<String, String> filters = (unit != null) ? Map.of("unit", unit) : Map.of();
 		List<FieldViolation> violations = new ArrayList<>();
 		Metrics.Query query = new Metrics.Query(metrics.get(0).code, null, List.of(), "day", from, to, null, filters);
 		Metrics.Slice slice = this.metrics.slice(metrics.get(0), query, violations);

@@ -20,9 +20,15 @@ import org.opencxm.analytics.Figure;
 import org.opencxm.analytics.MetricPoint;
 import org.opencxm.analytics.PeriodComparisons;
 import org.opencxm.analytics.UnitChange;
+import org.opencxm.customers.AgeBand;
+import org.opencxm.customers.ValueTier;
 import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.journeys.Journey;
+import org.opencxm.journeys.Journeys;
+import org.opencxm.journeys.TouchpointNode;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
+import org.opencxm.shared.LocalizedText;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -60,8 +66,11 @@ class Dashboard {
 
 	private final Clock clock;
 
+	private final Journeys journeys;
+
 	Dashboard(PeriodComparisons comparisons, LoopMetrics loop, OrgUnits units, DisplayTime time, MessageSource messages,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, Journeys journeys) {
+		this.journeys = journeys;
 		this.comparisons = comparisons;
 		this.loop = loop;
 		this.units = units;
@@ -88,6 +97,16 @@ class Dashboard {
 
 	}
 
+	/** A touchpoint offered as a filter, indented by its depth in its stage's tree. */
+	record TouchpointChoice(String code, LocalizedText name, int depth) {
+
+	}
+
+	/** A journey's stages and touchpoints offered as filters. */
+	record JourneyChoices(Journey journey, List<TouchpointChoice> touchpoints) {
+
+	}
+
 	/** A unit whose metric moved, with its name. */
 	record Mover(OrgUnit unit, UnitChange change) {
 
@@ -98,25 +117,35 @@ class Dashboard {
 		return LocalDate.now(this.clock.withZone(this.time.zone()));
 	}
 
-	void fill(Model model, Period period, @Nullable OrgUnit unit) {
+	void fill(Model model, Period period, @Nullable OrgUnit unit, SliceFilters sliceFilters) {
 		ZoneId zone = this.time.zone();
 		List<OrgUnit> visible = this.units.list();
 		LocalDate to = LocalDate.now(this.clock.withZone(zone));
 		LocalDate from = period.from(to);
 		String unitCode = (unit != null) ? unit.code() : null;
+		Map<String, String> filters = sliceFilters.with(unitCode);
 		model.addAttribute("period", period);
 		model.addAttribute("periods", Period.values());
 		model.addAttribute("unit", unit);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("units", UnitAdminController.treeOrder(visible));
+		model.addAttribute("filters", sliceFilters);
+		List<Journey> journeys = this.journeys.list();
+		model.addAttribute("journeyChoices", journeys.stream().map(Dashboard::choices).toList());
+		Map<String, Journey.LifecycleClass> classes = new LinkedHashMap<>();
+		journeys.forEach((journey) -> journey.lifecycleClasses()
+			.forEach((candidate) -> classes.putIfAbsent(candidate.code(), candidate)));
+		model.addAttribute("lifecycleClasses", classes.values());
+		model.addAttribute("valueTiers", ValueTier.values());
+		model.addAttribute("ageBands", AgeBand.values());
 
 		List<Headline> headlines = new ArrayList<>();
 		List<Trend> trends = new ArrayList<>();
-		Map<String, Figure> compared = this.comparisons.compare(METRICS, unitCode, from, to);
+		Map<String, Figure> compared = this.comparisons.compare(METRICS, filters, from, to);
 		List<String> charted = new ArrayList<>(METRICS);
 		charted.add(LEVELS);
-		Map<String, List<MetricPoint>> series = this.comparisons.series(charted, unitCode, period.grain(), from, to);
+		Map<String, List<MetricPoint>> series = this.comparisons.series(charted, filters, period.grain(), from, to);
 		for (String metric : METRICS) {
 			headlines.add(new Headline(metric, Objects.requireNonNull(compared.get(metric))));
 			List<MetricPoint> points = series.getOrDefault(metric, List.of());
@@ -137,13 +166,26 @@ class Dashboard {
 		List<Mover> movers = new ArrayList<>();
 		Map<String, OrgUnit> byCode = new LinkedHashMap<>();
 		visible.forEach((candidate) -> byCode.put(candidate.code(), candidate));
-		for (UnitChange change : this.comparisons.units("nps", unitCode, from, to, MOVERS)) {
+		for (UnitChange change : this.comparisons.units("nps", filters, from, to, MOVERS)) {
 			OrgUnit moved = byCode.get(change.unit());
 			if (moved != null) {
 				movers.add(new Mover(moved, change));
 			}
 		}
 		model.addAttribute("movers", movers);
+	}
+
+	private static JourneyChoices choices(Journey journey) {
+		List<TouchpointChoice> touchpoints = new ArrayList<>();
+		journey.stages().forEach((stage) -> addChoices(stage.touchpoints(), 0, touchpoints));
+		return new JourneyChoices(journey, touchpoints);
+	}
+
+	private static void addChoices(List<TouchpointNode> nodes, int depth, List<TouchpointChoice> choices) {
+		for (TouchpointNode node : nodes) {
+			choices.add(new TouchpointChoice(node.touchpoint().code(), node.touchpoint().name(), depth));
+			addChoices(node.children(), depth + 1, choices);
+		}
 	}
 
 	private @Nullable LoopFigures loopFigures(LocalDate from, LocalDate to, @Nullable String unit, ZoneId zone) {

@@ -97,13 +97,13 @@ class UnitsController {
 
 	@GetMapping("/units/{code}")
 	String unit(@PathVariable String code, @RequestParam(name = "period", required = false) @Nullable String period,
-			Model model) {
+			@RequestParam Map<String, String> parameters, Model model) {
 		this.scope.requireRole(Role.VIEWER);
 		OrgUnit unit = this.units.get(code);
 		model.addAttribute("me", this.users.me());
 		model.addAttribute("admin", this.scope.caller().has(Role.ADMIN));
 		model.addAttribute("unitPage", true);
-		this.dashboard.fill(model, Period.of(period), unit);
+		this.dashboard.fill(model, Period.of(period), unit, SliceFilters.of(parameters));
 		return "overview";
 	}
 

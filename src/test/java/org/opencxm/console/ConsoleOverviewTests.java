@@ -1,6 +1,8 @@
 package org.opencxm.console;
 
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,8 @@ class ConsoleOverviewTests {
 
 	static String tiny;
 
+	static String vip;
+
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new ConsoleFixtures(this.api);
@@ -71,9 +75,13 @@ class ConsoleOverviewTests {
 		this.data.responses(worse, 100, 30, 8, 4, 5, ExperienceLevel.MEDIUM);
 		this.data.responses(worse, 10, 30, 7, 4, 5, ExperienceLevel.LOW);
 		this.data.responses(tiny, 3, 4, 10, 5, 7, ExperienceLevel.HIGH);
+		vip = this.fixtures.unit("st", company, "STORE", "贵宾门店", "VIP store");
+		this.data.responses(vip, 5, 7, 10, 5, 7, ExperienceLevel.HIGH, "VIP");
+		this.data.responses(vip, 5, 9, 3, 2, 2, ExperienceLevel.NEGATIVE, "LOW");
 		this.data.awaitRolledUp(tiny, 4);
 		this.data.awaitRolledUp(better, 80);
 		this.data.awaitRolledUp(worse, 60);
+		this.data.awaitRolledUp(vip, 16);
 		seededFor = this.api.baseUrl();
 	}
 
@@ -99,6 +107,39 @@ class ConsoleOverviewTests {
 		String chinese = WebSession.signedIn(this.api, chineseManager.username(), chineseManager.password(), "zh-CN")
 			.page("/?unit=" + company, 200);
 		assertThat(chinese).contains("<h1>概览</h1>").contains("净推荐值").contains("95% 置信区间").contains("显著");
+	}
+
+	@Test
+	void filtersByCustomerSegmentAndKeepsTheFiltersInTheLink() {
+		Account manager = this.fixtures.user("CX_MANAGER", null, "en");
+		WebSession english = WebSession.signedIn(this.api, manager.username(), manager.password(), "en");
+		String all = english.page("/?period=30d&unit=" + vip, 200);
+		assertThat(npsN(all)).isEqualTo(16);
+		assertThat(all).doesNotContain("data-filtered=");
+		String vips = english.page("/?period=30d&unit=" + vip + "&value-tier=VIP", 200);
+		assertThat(npsN(vips)).isEqualTo(7);
+		assertThat(vips).contains("<option value=\"VIP\" selected=\"selected\">VIP</option>")
+			.contains("data-filtered=\"true\"")
+			.contains("<label for=\"age-band\">Age</label>");
+		assertThat(npsN(english.page("/?period=30d&unit=" + vip + "&value-tier=LOW", 200))).isEqualTo(9);
+		assertThat(npsN(english.page("/?period=30d&unit=" + vip + "&value-tier=VIP&age-band=A65_PLUS", 200))).isZero();
+		assertThat(npsN(english.page("/units/" + vip + "?period=30d&value-tier=LOW", 200))).isEqualTo(9);
+		assertThat(english.page("/?touchpoint=" + Api.unique("none"), 422)).contains("data-status=\"422\"");
+
+		Account chineseManager = this.fixtures.user("CX_MANAGER", null, "zh-CN");
+		String chinese = WebSession.signedIn(this.api, chineseManager.username(), chineseManager.password(), "zh-CN")
+			.page("/?period=30d&unit=" + vip + "&value-tier=VIP", 200);
+		assertThat(chinese).contains("价值等级").contains("不限").contains("样本 7");
+	}
+
+	/** The n of the NPS headline. */
+	private static long npsN(String html) {
+		Matcher n = Pattern.compile("data-metric=\"nps\".*?<span>n = (\\d+)</span>", Pattern.DOTALL).matcher(html);
+		if (!n.find()) {
+			Matcher zh = Pattern.compile("data-metric=\"nps\".*?<span>样本 (\\d+)</span>", Pattern.DOTALL).matcher(html);
+			return zh.find() ? Long.parseLong(zh.group(1)) : -1;
+		}
+		return Long.parseLong(n.group(1));
 	}
 
 	@Test

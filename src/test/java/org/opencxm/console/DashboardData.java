@@ -50,6 +50,12 @@ final class DashboardData {
 
 	/** Adds {@code count} responses at the unit, {@code daysAgo} days before today. */
 	void responses(String unitCode, int daysAgo, int count, int nps, int csat, int ces, ExperienceLevel level) {
+		responses(unitCode, daysAgo, count, nps, csat, ces, level, null);
+	}
+
+	/** The same, from customers of the given value tier. */
+	void responses(String unitCode, int daysAgo, int count, int nps, int csat, int ces, ExperienceLevel level,
+			String valueTier) {
 		long unitId = this.jdbc.sql("select id from org_unit where code = ?")
 			.param(unitCode)
 			.query(Long.class)
@@ -59,9 +65,9 @@ final class DashboardData {
 			long responseId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
 			int score = Math.max(0, Math.min(10, nps + (i % 3) - 1));
 			ResponseEvaluated event = new ResponseEvaluated(responseId, 987_654_322L, 1L, null, null, null, unitId,
-					null, Channel.STORE, day.atTime(10, 0).atZone(ZONE).toInstant(), day, null, null, "30-39", score,
-					NpsClass.of(score), csat, csat >= 4, ces, Map.of(SemModule.FEEL, 60.0), 0.0, level, null, 5.0, 5.0,
-					Map.of("nps", (double) score, "csat", (double) csat, "ces", (double) ces));
+					null, Channel.STORE, day.atTime(10, 0).atZone(ZONE).toInstant(), day, null, valueTier, "30-39",
+					score, NpsClass.of(score), csat, csat >= 4, ces, Map.of(SemModule.FEEL, 60.0), 0.0, level, null,
+					5.0, 5.0, Map.of("nps", (double) score, "csat", (double) csat, "ces", (double) ces));
 			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));
 		}
 	}
