@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.opencxm.customers.AgeBand;
+import org.opencxm.customers.ValueTier;
 import org.opencxm.shared.LocalDays;
 import org.opencxm.journeys.Channel;
 import org.opencxm.journeys.Journeys;
@@ -353,6 +355,9 @@ public class Metrics {
 				case SURVEY -> this.surveys.find(value).map(Survey::id).orElse(null);
 				case CHANNEL -> channel(value);
 				case STAGE -> stage(value);
+				case LIFECYCLE_CLASS -> this.journeys.lifecycleClassCodes().contains(value) ? value : null;
+				case VALUE_TIER -> named(ValueTier.class, value);
+				case AGE_BAND -> named(AgeBand.class, value);
 				default -> value;
 			};
 			if (bound == null) {
@@ -381,6 +386,16 @@ public class Metrics {
 			default -> "analytics_daily";
 		};
 		return new Slice(table, where.toString(), params, invitations, companyWide, Totals.counts(List.of(metric)));
+	}
+
+	/** The value when it names a constant of the enum, else null. */
+	private static <E extends Enum<E>> @Nullable String named(Class<E> type, String value) {
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(value)) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable String channel(String value) {

@@ -130,15 +130,9 @@ class Dashboard {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("units", UnitAdminController.treeOrder(visible));
-		model.addAttribute("filters", sliceFilters);
 		List<Journey> journeys = this.journeys.list();
 		model.addAttribute("journeyChoices", journeys.stream().map(Dashboard::choices).toList());
-		Map<String, Journey.LifecycleClass> classes = new LinkedHashMap<>();
-		journeys.forEach((journey) -> journey.lifecycleClasses()
-			.forEach((candidate) -> classes.putIfAbsent(candidate.code(), candidate)));
-		model.addAttribute("lifecycleClasses", classes.values());
-		model.addAttribute("valueTiers", ValueTier.values());
-		model.addAttribute("ageBands", AgeBand.values());
+		segmentChoices(model, journeys, sliceFilters);
 
 		List<Headline> headlines = new ArrayList<>();
 		List<Trend> trends = new ArrayList<>();
@@ -173,6 +167,21 @@ class Dashboard {
 			}
 		}
 		model.addAttribute("movers", movers);
+	}
+
+	/**
+	 * The filters set and the choices of the customer-segment selects (the fragment
+	 * {@code segmentFilters}): every journey's lifecycle classes, the value tiers and the
+	 * age bands.
+	 */
+	static void segmentChoices(Model model, List<Journey> journeys, SliceFilters filters) {
+		model.addAttribute("filters", filters);
+		Map<String, Journey.LifecycleClass> classes = new LinkedHashMap<>();
+		journeys.forEach((journey) -> journey.lifecycleClasses()
+			.forEach((candidate) -> classes.putIfAbsent(candidate.code(), candidate)));
+		model.addAttribute("lifecycleClasses", classes.values());
+		model.addAttribute("valueTiers", ValueTier.values());
+		model.addAttribute("ageBands", AgeBand.values());
 	}
 
 	private static JourneyChoices choices(Journey journey) {

@@ -97,18 +97,16 @@ class JourneyMapController {
 
 	@GetMapping("/journeys/{code}")
 	String journey(@PathVariable String code, @RequestParam(name = "period", required = false) @Nullable String period,
-			@RequestParam(name = "unit", required = false) @Nullable String unit, Model model) {
+			@RequestParam(name = "unit", required = false) @Nullable String unit,
+			@RequestParam Map<String, String> parameters, Model model) {
 		this.scope.requireRole(Role.VIEWER);
 		Period selected = Period.of(period);
+		SliceFilters segment = SliceFilters.customer(parameters);
 		OrgUnit filter = (unit != null && !unit.isBlank()) ? this.units.get(unit) : null;
 		String unitCode = (filter != null) ? filter.code() : null;
 		LocalDate to = this.dashboard.today();
 		LocalDate from = selected.from(to);
-		Map<String, String> filters = new LinkedHashMap<>();
-		if (unitCode != null) {
-			filters.put("unit", unitCode);
-		}
-		JourneyMap map = this.analytics.map(code, INDEX_METRIC, from, to, filters);
+		JourneyMap map = this.analytics.map(code, INDEX_METRIC, from, to, segment.with(unitCode));
 		JourneyFunnel funnel = this.analytics.funnel(code, from, to, unitCode);
 		List<Column> columns = new ArrayList<>();
 		for (JourneyMap.Stage stage : map.stages()) {
@@ -117,6 +115,7 @@ class JourneyMapController {
 			columns.add(new Column(stage, band(stage.index()), tiles));
 		}
 		model.addAttribute("journey", this.journeys.get(code));
+		Dashboard.segmentChoices(model, this.journeys.list(), segment);
 		model.addAttribute("map", map);
 		model.addAttribute("columns", columns);
 		model.addAttribute("funnel", funnel);

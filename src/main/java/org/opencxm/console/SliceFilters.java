@@ -16,15 +16,25 @@ record SliceFilters(Map<String, String> values) {
 
 	static final List<String> NAMES = List.of("stage", "touchpoint", "lifecycle-class", "value-tier", "age-band");
 
-	static final SliceFilters NONE = new SliceFilters(Map.of());
+	/** The customer segment: the customer dimensions the aggregates are summed by. */
+	static final List<String> CUSTOMER = List.of("lifecycle-class", "value-tier", "age-band");
 
 	SliceFilters {
 		values = Map.copyOf(values);
 	}
 
 	static SliceFilters of(Map<String, String> parameters) {
+		return of(parameters, NAMES);
+	}
+
+	/** The customer-segment filters of a request only. */
+	static SliceFilters customer(Map<String, String> parameters) {
+		return of(parameters, CUSTOMER);
+	}
+
+	private static SliceFilters of(Map<String, String> parameters, List<String> names) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (String name : NAMES) {
+		for (String name : names) {
 			String value = parameters.get(name);
 			if (value != null && !value.isBlank()) {
 				values.put(name, value.strip());

@@ -87,6 +87,16 @@ class ConsoleJourneysTests {
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
 			.doesNotContain(SCRIPT);
 
+		assertThat(map).doesNotContain("data-filtered=");
+		assertThat(map).containsPattern("data-touchpoint=\"" + greeting + "\" data-band=\"(good|fair|poor)\"");
+		// The responses came without a customer: no VIP among them, and the funnel stays.
+		String vips = english.page("/journeys/" + journey + "?period=30d&unit=" + company + "&value-tier=VIP", 200);
+		assertThat(vips).contains("data-touchpoint=\"" + greeting + "\" data-band=\"none\"")
+			.contains("<option value=\"VIP\" selected=\"selected\">VIP</option>")
+			.contains("data-filtered=\"true\"")
+			.containsPattern("data-stage=\"buy\">\\s*<td>Stage buy</td>\\s*<td class=\"num\">1</td>");
+		assertThat(english.page("/journeys/" + journey + "?value-tier=NOBODY", 422)).contains("data-status=\"422\"");
+
 		String touchpoint = english.page("/touchpoints/" + greeting + "?period=30d", 200);
 		assertThat(touchpoint).contains("data-page=\"touchpoint\"")
 			.contains("data-section=\"sem\"")
