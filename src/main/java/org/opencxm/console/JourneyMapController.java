@@ -12,6 +12,7 @@ import org.opencxm.analytics.Figure;
 import org.opencxm.analytics.JourneyAnalytics;
 import org.opencxm.analytics.JourneyFunnel;
 import org.opencxm.analytics.JourneyMap;
+import org.opencxm.journeys.Journey;
 import org.opencxm.journeys.Journeys;
 import org.opencxm.org.OrgScope;
 import org.opencxm.org.OrgUnit;
@@ -114,8 +115,9 @@ class JourneyMapController {
 			stage.touchpoints().forEach((touchpoint) -> walk(touchpoint, 0, tiles));
 			columns.add(new Column(stage, band(stage.index()), tiles));
 		}
-		model.addAttribute("journey", this.journeys.get(code));
-		Dashboard.segmentChoices(model, this.journeys.list(), segment);
+		Journey journey = this.journeys.get(code);
+		model.addAttribute("journey", journey);
+		Dashboard.segmentChoices(model, List.of(journey), segment);
 		model.addAttribute("map", map);
 		model.addAttribute("columns", columns);
 		model.addAttribute("funnel", funnel);
