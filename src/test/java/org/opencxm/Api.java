@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +92,26 @@ public class Api {
 			.json()
 			.get("token")
 			.asString();
+	}
+
+	/**
+	 * The request body of an org unit named after its code ("单位 code", "Unit code"),
+	 * under {@code parent} unless it is null.
+	 */
+	public static Map<String, Object> orgUnit(String code, @Nullable String parent, String kind) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("code", code);
+		body.put("kind", kind);
+		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
+		if (parent != null) {
+			body.put("parentCode", parent);
+		}
+		return body;
+	}
+
+	/** Creates the org unit of {@link #orgUnit} as the administrator; its id. */
+	public long createOrgUnit(String code, @Nullable String parent, String kind) {
+		return admin().post("/api/v1/org-units", orgUnit(code, parent, kind)).expect(201).json().get("id").asLong();
 	}
 
 	/** A code that no other test uses, so tests also pass on a shared database. */

@@ -65,14 +65,7 @@ final class Workspace {
 	}
 
 	void unit(String code, @Nullable String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		this.api.admin().post("/api/v1/org-units", body).expect(201);
+		this.api.createOrgUnit(code, parent, kind);
 	}
 
 	private void manager(String key, String unit) {

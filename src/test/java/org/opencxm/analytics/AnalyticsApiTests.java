@@ -3,7 +3,6 @@ package org.opencxm.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,14 +43,7 @@ class AnalyticsApiTests {
 	JdbcClient jdbc;
 
 	private Map<String, Object> unit(String code, String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		return body;
+		return Api.orgUnit(code, parent, kind);
 	}
 
 	private long create(String code, String parent, String kind) {

@@ -1,7 +1,6 @@
 package org.opencxm.analytics;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,14 +64,7 @@ class ExpectationGapApiTests {
 	}
 
 	private void unit(String code, String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		this.api.admin().post("/api/v1/org-units", body).expect(201);
+		this.api.createOrgUnit(code, parent, kind);
 	}
 
 	private String touchpoint(String journey, String zh, String en) {

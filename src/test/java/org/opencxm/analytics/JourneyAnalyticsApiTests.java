@@ -83,14 +83,7 @@ class JourneyAnalyticsApiTests {
 	}
 
 	private void unit(String code, String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		this.unitIds.put(code, this.api.admin().post("/api/v1/org-units", body).expect(201).json().get("id").asLong());
+		this.unitIds.put(code, this.api.createOrgUnit(code, parent, kind));
 	}
 
 	private void touchpoint(String name, String stage, String parent, double weight) {

@@ -70,13 +70,7 @@ class ResponseRateApiTests {
 	}
 
 	private void unit(String code, @Nullable String parent, @Nullable String zone) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", (parent == null) ? "COMPANY" : "REGION");
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
+		Map<String, Object> body = Api.orgUnit(code, parent, (parent == null) ? "COMPANY" : "REGION");
 		if (zone != null) {
 			body.put("timeZone", zone);
 		}

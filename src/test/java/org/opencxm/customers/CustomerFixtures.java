@@ -47,14 +47,7 @@ final class CustomerFixtures {
 	}
 
 	private static Map<String, Object> unit(String code, String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		return body;
+		return Api.orgUnit(code, parent, kind);
 	}
 
 	/** A customer body with a name and the given home unit (none if null). */

@@ -18,14 +18,7 @@ class OrgApiTests {
 	Api api;
 
 	private Map<String, Object> unit(String code, String parent, String kind) {
-		var body = new java.util.HashMap<String, Object>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		return body;
+		return Api.orgUnit(code, parent, kind);
 	}
 
 	private String tree() {

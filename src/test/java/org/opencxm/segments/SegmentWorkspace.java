@@ -152,14 +152,7 @@ final class SegmentWorkspace {
 	}
 
 	private void unit(String code, String parent, String kind) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("code", code);
-		body.put("kind", kind);
-		body.put("name", Map.of("zh-CN", "单位 " + code, "en", "Unit " + code));
-		if (parent != null) {
-			body.put("parentCode", parent);
-		}
-		this.api.admin().post("/api/v1/org-units", body).expect(201);
+		this.api.createOrgUnit(code, parent, kind);
 	}
 
 	private void touchpoint(String journey, String code, String parent) {
