@@ -28,6 +28,7 @@ import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.TouchpointNode;
 import org.opencxm.org.OrgUnit;
 import org.opencxm.org.OrgUnits;
+import org.opencxm.shared.LocalDays;
 import org.opencxm.shared.LocalizedText;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,15 +113,20 @@ class Dashboard {
 
 	}
 
-	/** The last day of every period: today where the user works. */
+	/**
+	 * The last day of every period: the newest local day anywhere, as in the analytics
+	 * API ({@link LocalDays#newest}). A day counts in its unit's time zone, so a viewer
+	 * west of a unit would otherwise miss the unit's responses of its today until their
+	 * own day caught up.
+	 */
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(this.time.zone()));
+		return LocalDays.newest(this.clock);
 	}
 
 	void fill(Model model, Period period, @Nullable OrgUnit unit, SliceFilters sliceFilters) {
 		ZoneId zone = this.time.zone();
 		List<OrgUnit> visible = this.units.list();
-		LocalDate to = LocalDate.now(this.clock.withZone(zone));
+		LocalDate to = today();
 		LocalDate from = period.from(to);
 		String unitCode = (unit != null) ? unit.code() : null;
 		Map<String, String> filters = sliceFilters.with(unitCode);

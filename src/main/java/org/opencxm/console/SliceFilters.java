@@ -19,6 +19,8 @@ record SliceFilters(Map<String, String> values) {
 	/** The customer segment: the customer dimensions the aggregates are summed by. */
 	static final List<String> CUSTOMER = List.of("lifecycle-class", "value-tier", "age-band");
 
+	static final SliceFilters NONE = new SliceFilters(Map.of());
+
 	SliceFilters {
 		values = Map.copyOf(values);
 	}

@@ -20,6 +20,7 @@ import org.opencxm.analytics.JourneyMap;
 import org.opencxm.analytics.MetricSeries;
 import org.opencxm.analytics.Metrics;
 import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.journeys.Journeys;
 import org.opencxm.journeys.Touchpoint;
 import org.opencxm.journeys.Touchpoints;
 import org.opencxm.org.OrgScope;
@@ -79,9 +80,12 @@ class TouchpointController {
 
 	private final CommentMarks marks;
 
+	private final Journeys journeys;
+
 	TouchpointController(OrgScope scope, Touchpoints touchpoints, JourneyAnalytics analytics, Metrics metrics,
-			Responses responses, Cases cases, OrgUnits units, Dashboard dashboard, DisplayTime time,
-			CommentMarks marks) {
+			Responses responses, Cases cases, OrgUnits units, Dashboard dashboard, DisplayTime time, CommentMarks marks,
+			Journeys journeys) {
+		this.journeys = journeys;
 		this.marks = marks;
 		this.scope = scope;
 		this.touchpoints = touchpoints;
@@ -102,30 +106,33 @@ class TouchpointController {
 	@GetMapping("/touchpoints/{code}")
 	String touchpoint(@PathVariable String code,
 			@RequestParam(name = "period", required = false) @Nullable String period,
-			@RequestParam(name = "unit", required = false) @Nullable String unit, Model model) {
+			@RequestParam(name = "unit", required = false) @Nullable String unit,
+			@RequestParam Map<String, String> parameters, Model model) {
 		this.scope.requireRole(Role.VIEWER);
 		Touchpoint touchpoint = this.touchpoints.get(code);
+		SliceFilters segment = SliceFilters.customer(parameters);
 		Period selected = Period.of(period);
 		OrgUnit filter = (unit != null && !unit.isBlank()) ? this.units.get(unit) : null;
 		String unitCode = (filter != null) ? filter.code() : null;
 		LocalDate to = this.dashboard.today();
 		LocalDate from = selected.from(to);
 		ZoneId zone = this.time.zone();
-		Map<String, String> filters = new LinkedHashMap<>();
-		if (unitCode != null) {
-			filters.put("unit", unitCode);
-		}
+		Map<String, String> filters = segment.with(unitCode);
 		JourneyMap map = this.analytics.map(touchpoint.journeyCode(), JourneyMapController.INDEX_METRIC, from, to,
 				filters);
 		Map<String, Figure> scores = find(map, code).map(JourneyMap.Touchpoint::scores).orElse(Map.of());
 		filters.put("touchpoint", code);
+		// The per-question sums behind the gaps are kept by touchpoint and unit, not by
+		// customer segment.
+		Map<String, String> byQuestion = SliceFilters.NONE.with(unitCode);
+		byQuestion.put("touchpoint", code);
 
 		MetricSeries levels = this.metrics
 			.query(new Metrics.Query("experience-levels", null, List.of(), selected.grain(), from, to, null, filters));
 		List<Dashboard.LevelRow> levelRows = Dashboard.levels(levels.points());
 		MetricSeries trend = this.metrics
 			.query(new Metrics.Query("csat", null, List.of(), selected.grain(), from, to, null, filters));
-		List<ExpectationGap> gaps = this.metrics.gaps(from, to, filters);
+		List<ExpectationGap> gaps = this.metrics.gaps(from, to, byQuestion);
 
 		List<SurveyResponse> commented = new ArrayList<>();
 		int count = 0;
@@ -153,6 +160,7 @@ class TouchpointController {
 		}
 
 		model.addAttribute("touchpoint", touchpoint);
+		Dashboard.segmentChoices(model, List.of(this.journeys.get(touchpoint.journeyCode())), segment);
 		model.addAttribute("scores", scores);
 		model.addAttribute("sem", SEM);
 		model.addAttribute("radar", Radar.of(SEM.stream().map((module) -> semValue(scores, module)).toList()));

@@ -88,7 +88,6 @@ class ConsoleJourneysTests {
 			.doesNotContain(SCRIPT);
 
 		assertThat(map).doesNotContain("data-filtered=");
-		assertThat(map).containsPattern("data-touchpoint=\"" + greeting + "\" data-band=\"(good|fair|poor)\"");
 		// The responses came without a customer: no VIP among them, and the funnel stays.
 		String vips = english.page("/journeys/" + journey + "?period=30d&unit=" + company + "&value-tier=VIP", 200);
 		assertThat(vips).contains("data-touchpoint=\"" + greeting + "\" data-band=\"none\"")
@@ -96,6 +95,13 @@ class ConsoleJourneysTests {
 			.contains("data-filtered=\"true\"")
 			.containsPattern("data-stage=\"buy\">\\s*<td>Stage buy</td>\\s*<td class=\"num\">1</td>");
 		assertThat(english.page("/journeys/" + journey + "?value-tier=NOBODY", 422)).contains("data-status=\"422\"");
+
+		String vipTouchpoint = english.page("/touchpoints/" + greeting + "?period=30d&value-tier=VIP", 200);
+		assertThat(vipTouchpoint).contains("data-filtered=\"true\"")
+			.contains("<option value=\"VIP\" selected=\"selected\">VIP</option>")
+			.containsPattern("data-section=\"levels\">(?:(?!</section>)[\\s\\S])*No responses in this period")
+			.contains("data-section=\"expectation-gaps\"")
+			.containsPattern("data-attribute=\"build-quality\"[\\s\\S]*?<td class=\"num\">-1.50</td>");
 
 		String touchpoint = english.page("/touchpoints/" + greeting + "?period=30d", 200);
 		assertThat(touchpoint).contains("data-page=\"touchpoint\"")
