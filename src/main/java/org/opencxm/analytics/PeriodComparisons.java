@@ -45,65 +45,62 @@ public class PeriodComparisons {
 	}
 
 	/**
-	 * The metric from {@code from} to {@code to} (inclusive) compared with the same
-	 * number of days before {@code from}.
+	 * The headline of a dashboard from one read of the slice's daily sums: the metrics
+	 * {@code compared} from {@code from} to {@code to} (inclusive) against the same
+	 * number of days before {@code from}, and the metrics {@code charted} over the period
+	 * bucketed by grain ({@code day}, {@code week}, {@code month} or {@code quarter}), as
+	 * {@link Metrics#query} gives them one metric at a time; both by metric code, in the
+	 * order given.
 	 */
 	@Transactional(readOnly = true)
-	public Figure compare(String metricCode, Map<String, String> filters, LocalDate from, LocalDate to) {
-		return Objects.requireNonNull(compare(List.of(metricCode), filters, from, to).get(metricCode));
-	}
-
-	/**
-	 * Several metrics of the same slice compared like
-	 * {@link #compare(String, Map, LocalDate, LocalDate)}, from one pass over the daily
-	 * aggregates; by metric code, in the order given.
-	 */
-	@Transactional(readOnly = true)
-	public Map<String, Figure> compare(List<String> metricCodes, Map<String, String> filters, LocalDate from,
-			LocalDate to) {
-		Periods periods = periods(metricCodes, filters, from, to, List.of(), true);
+	public Headline headline(List<String> compared, List<String> charted, Map<String, String> filters, String grainCode,
+			LocalDate from, LocalDate to) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Grain grain = Metrics.grain(grainCode, violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		if (from.isAfter(to)) {
+			throw new InvalidInputException("from", "must not be after to");
+		}
+		List<String> codes = new ArrayList<>(compared);
+		charted.stream().filter((code) -> !codes.contains(code)).forEach(codes::add);
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		Periods periods = periods(codes, filters, from.minusDays(days), to, List.of(), false);
 		Totals now = Totals.EMPTY;
 		Totals before = Totals.EMPTY;
+		Map<LocalDate, Totals> buckets = new TreeMap<>();
 		for (Map.Entry<Metrics.Key, Totals> day : periods.days().entrySet()) {
 			if (day.getKey().period().isBefore(from)) {
 				before = before.merge(day.getValue());
 			}
 			else {
 				now = now.merge(day.getValue());
+				buckets.merge(grain.start(day.getKey().period()), day.getValue(), Totals::merge);
 			}
 		}
 		Map<String, Figure> figures = new LinkedHashMap<>();
+		Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
 		for (Metric metric : periods.metrics()) {
-			figures.put(metric.code, compared(metric, now, before));
+			if (compared.contains(metric.code)) {
+				figures.put(metric.code, compared(metric, now, before));
+			}
+			if (charted.contains(metric.code)) {
+				List<MetricPoint> points = new ArrayList<>();
+				buckets.forEach(
+						(period, totals) -> points.add(new MetricPoint(period, Map.of(), Figures.of(metric, totals))));
+				series.put(metric.code, points);
+			}
 		}
-		return figures;
+		return new Headline(figures, series);
 	}
 
 	/**
-	 * Several metrics of the same slice bucketed by grain ({@code day}, {@code week},
-	 * {@code month} or {@code quarter}) from one pass over the daily aggregates: by
-	 * metric code, the points in period order, as {@link Metrics#query} gives them one
-	 * metric at a time.
+	 * The headline figures of a dashboard: by metric code, each compared metric's figure
+	 * with its comparison, and each charted metric's points in period order.
 	 */
-	@Transactional(readOnly = true)
-	public Map<String, List<MetricPoint>> series(List<String> metricCodes, Map<String, String> filters,
-			String grainCode, LocalDate from, LocalDate to) {
-		List<FieldViolation> violations = new ArrayList<>();
-		Grain grain = Metrics.grain(grainCode, violations);
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations);
-		}
-		Periods periods = periods(metricCodes, filters, from, to, List.of(), false);
-		Map<LocalDate, Totals> buckets = new TreeMap<>();
-		periods.days().forEach((key, totals) -> buckets.merge(grain.start(key.period()), totals, Totals::merge));
-		Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
-		for (Metric metric : periods.metrics()) {
-			List<MetricPoint> points = new ArrayList<>();
-			buckets
-				.forEach((period, totals) -> points.add(new MetricPoint(period, Map.of(), Figures.of(metric, totals))));
-			series.put(metric.code, points);
-		}
-		return series;
+	public record Headline(Map<String, Figure> figures, Map<String, List<MetricPoint>> series) {
+
 	}
 
 	/**

@@ -142,10 +142,12 @@ class Dashboard {
 
 		List<Headline> headlines = new ArrayList<>();
 		List<Trend> trends = new ArrayList<>();
-		Map<String, Figure> compared = this.comparisons.compare(METRICS, filters, from, to);
 		List<String> charted = new ArrayList<>(METRICS);
 		charted.add(LEVELS);
-		Map<String, List<MetricPoint>> series = this.comparisons.series(charted, filters, period.grain(), from, to);
+		PeriodComparisons.Headline headline = this.comparisons.headline(METRICS, charted, filters, period.grain(), from,
+				to);
+		Map<String, Figure> compared = headline.figures();
+		Map<String, List<MetricPoint>> series = headline.series();
 		for (String metric : METRICS) {
 			headlines.add(new Headline(metric, Objects.requireNonNull(compared.get(metric))));
 			List<MetricPoint> points = series.getOrDefault(metric, List.of());
