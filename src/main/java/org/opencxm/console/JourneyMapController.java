@@ -27,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The journeys and the map of each: stages left to right with their touchpoints as a tree
@@ -118,6 +119,13 @@ class JourneyMapController {
 		Journey journey = this.journeys.get(code);
 		model.addAttribute("journey", journey);
 		Dashboard.segmentChoices(model, List.of(journey), segment);
+		// A tile opens its touchpoint with the same period, unit and segment.
+		UriComponentsBuilder query = UriComponentsBuilder.newInstance().queryParam("period", selected.code());
+		if (unitCode != null) {
+			query.queryParam("unit", unitCode);
+		}
+		segment.values().forEach(query::queryParam);
+		model.addAttribute("tileQuery", query.encode().build().getQuery());
 		model.addAttribute("map", map);
 		model.addAttribute("columns", columns);
 		model.addAttribute("funnel", funnel);

@@ -93,6 +93,7 @@ class ConsoleJourneysTests {
 		assertThat(vips).contains("data-touchpoint=\"" + greeting + "\" data-band=\"none\"")
 			.contains("<option value=\"VIP\" selected=\"selected\">VIP</option>")
 			.contains("data-filtered=\"true\"")
+			.contains("href=\"/touchpoints/" + greeting + "?period=30d&amp;unit=" + company + "&amp;value-tier=VIP\"")
 			.containsPattern("data-stage=\"buy\">\\s*<td>Stage buy</td>\\s*<td class=\"num\">1</td>");
 		assertThat(english.page("/journeys/" + journey + "?value-tier=NOBODY", 422)).contains("data-status=\"422\"");
 
