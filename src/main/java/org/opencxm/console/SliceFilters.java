@@ -1,5 +1,6 @@
 package org.opencxm.console;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ record SliceFilters(Map<String, String> values) {
 	static final SliceFilters NONE = new SliceFilters(Map.of());
 
 	SliceFilters {
-		values = Map.copyOf(values);
+		// In the order of NAMES, as links repeat them.
+		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
 	}
 
 	static SliceFilters of(Map<String, String> parameters) {
