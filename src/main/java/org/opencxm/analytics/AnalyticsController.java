@@ -130,8 +130,25 @@ class AnalyticsController {
 	@GetMapping("/units")
 	UnitRanking units(@RequestParam String metric,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return this.metrics.units(metric, from, to);
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String touchpoint,
+			@RequestParam(required = false) @Nullable String stage,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String channel,
+			@RequestParam(name = "lifecycle-class", required = false) @Nullable String lifecycleClass,
+			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
+			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
+			@RequestParam(required = false) @Nullable String survey) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		put(filters, "touchpoint", touchpoint);
+		put(filters, "stage", stage);
+		put(filters, "unit", unit);
+		put(filters, "channel", channel);
+		put(filters, "lifecycle-class", lifecycleClass);
+		put(filters, "value-tier", valueTier);
+		put(filters, "age-band", ageBand);
+		put(filters, "survey", survey);
+		return this.metrics.units(metric, from, to, filters);
 	}
 
 	private static void put(Map<String, String> filters, String key, @Nullable String value) {

@@ -187,11 +187,14 @@ public class Metrics {
 	}
 
 	/**
-	 * Every visible unit with responses, ranked by the metric shrunk toward its parent
-	 * unit's figure (the parent's own and its children's responses together).
+	 * Every visible unit with responses in the slice the filters name (as in
+	 * {@link #query}: touchpoint, stage, unit subtree, channel, customer segment,
+	 * survey), ranked by the metric shrunk toward its parent unit's figure (the parent's
+	 * own and its children's responses together).
 	 */
 	@Transactional(readOnly = true)
-	public UnitRanking units(String metricCode, @Nullable LocalDate from, @Nullable LocalDate to) {
+	public UnitRanking units(String metricCode, @Nullable LocalDate from, @Nullable LocalDate to,
+			Map<String, String> filters) {
 		this.scope.requireRole(Role.VIEWER);
 		Metric metric = Metric.of(metricCode).filter(Metric::rankable).orElse(null);
 		if (metric == null) {
@@ -199,8 +202,12 @@ public class Metrics {
 		}
 		LocalDate last = (to != null) ? to : LocalDays.newest(this.clock);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
-		Query query = new Query(metric.code, null, List.of("unit"), "day", first, last, null, Map.of());
-		Slice slice = java.util.Objects.requireNonNull(slice(metric, query, new ArrayList<>()));
+		Query query = new Query(metric.code, null, List.of("unit"), "day", first, last, null, filters);
+		List<FieldViolation> violations = new ArrayList<>();
+		Slice slice = slice(metric, query, violations);
+		if (!violations.isEmpty() || slice == null) {
+			throw new InvalidInputException(violations);
+		}
 		Map<Long, Totals> byUnit = new HashMap<>();
 		runs(slice, List.of(Dimension.UNIT), List.of(first), last)
 			.forEach((key, totals) -> byUnit.merge((Long) key.group().get(0), totals, Totals::merge));

@@ -136,9 +136,7 @@ class Dashboard {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("units", UnitAdminController.treeOrder(visible));
-		List<Journey> journeys = this.journeys.list();
-		model.addAttribute("journeyChoices", journeys.stream().map(Dashboard::choices).toList());
-		segmentChoices(model, journeys, sliceFilters);
+		filterChoices(model, sliceFilters);
 
 		List<Headline> headlines = new ArrayList<>();
 		List<Trend> trends = new ArrayList<>();
@@ -175,6 +173,16 @@ class Dashboard {
 			}
 		}
 		model.addAttribute("movers", movers);
+	}
+
+	/**
+	 * The filters set and the choices of the stage, touchpoint and customer-segment
+	 * selects (the fragments {@code journeyFilters} and {@code segmentFilters}).
+	 */
+	void filterChoices(Model model, SliceFilters filters) {
+		List<Journey> journeys = this.journeys.list();
+		model.addAttribute("journeyChoices", journeys.stream().map(Dashboard::choices).toList());
+		segmentChoices(model, journeys, filters);
 	}
 
 	/**

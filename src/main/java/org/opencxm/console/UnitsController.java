@@ -68,7 +68,9 @@ class UnitsController {
 
 	@GetMapping("/units")
 	String ranking(@RequestParam(name = "metric", required = false) @Nullable String metricCode,
-			@RequestParam(name = "period", required = false) @Nullable String periodCode, Model model) {
+			@RequestParam(name = "period", required = false) @Nullable String periodCode,
+			@RequestParam Map<String, String> parameters, Model model) {
+		SliceFilters filters = SliceFilters.of(parameters);
 		this.scope.requireRole(Role.VIEWER);
 		String metric = (metricCode != null && Dashboard.METRICS.contains(metricCode)) ? metricCode : "nps";
 		Period period = Period.of(periodCode);
@@ -77,7 +79,7 @@ class UnitsController {
 		Map<String, OrgUnit> visible = new LinkedHashMap<>();
 		this.units.list().forEach((unit) -> visible.put(unit.code(), unit));
 		List<Row> rows = new ArrayList<>();
-		for (UnitRanking.Entry entry : this.metrics.units(metric, from, to).units()) {
+		for (UnitRanking.Entry entry : this.metrics.units(metric, from, to, filters.with(null)).units()) {
 			OrgUnit unit = visible.get(entry.unit());
 			if (unit != null) {
 				rows.add(new Row(rows.size() + 1, unit, (entry.parent() != null) ? visible.get(entry.parent()) : null,
@@ -92,6 +94,7 @@ class UnitsController {
 		model.addAttribute("to", to);
 		model.addAttribute("rows", rows);
 		model.addAttribute("chart", chart(metric, rows));
+		this.dashboard.filterChoices(model, filters);
 		return "units";
 	}
 

@@ -127,6 +127,22 @@ class AnalyticsApiTests {
 			.expect(200)
 			.json();
 		assertThat(ranking.get("units").findValuesAsString("unit")).contains(company + "-e", company + "-w");
+		JsonNode eastOnly = this.api.admin()
+			.get("/api/v1/analytics/units?metric=csat&from=2024-03-01&to=2024-03-31&unit=" + company + "-e")
+			.expect(200)
+			.json();
+		assertThat(eastOnly.get("units").findValuesAsString("unit")).containsExactly(company + "-e");
+		assertThat(eastOnly.get("units").get(0).get("n").asLong()).isEqualTo(1);
+		assertThat(this.api.admin()
+			.get("/api/v1/analytics/units?metric=csat&from=2024-03-01&to=2024-03-31&channel=PHONE&unit=" + company)
+			.expect(200)
+			.json()
+			.get("units")).isEmpty();
+		JsonNode tier = this.api.admin()
+			.get("/api/v1/analytics/units?metric=csat&value-tier=GOLDEN")
+			.expect(422)
+			.json();
+		assertThat(tier.get("errors").get(0).get("field").asString()).isEqualTo("value-tier");
 		JsonNode compared = metric(this.api.admin(), "metric=nps&compare=previous&unit=" + company).get("points")
 			.get(0)
 			.get("figure");

@@ -124,6 +124,11 @@ class ConsoleOverviewTests {
 		assertThat(npsN(english.page("/?period=30d&unit=" + vip + "&value-tier=LOW", 200))).isEqualTo(9);
 		assertThat(npsN(english.page("/?period=30d&unit=" + vip + "&value-tier=VIP&age-band=A65_PLUS", 200))).isZero();
 		assertThat(npsN(english.page("/units/" + vip + "?period=30d&value-tier=LOW", 200))).isEqualTo(9);
+		String ranking = english.page("/units?metric=nps&period=30d&value-tier=VIP", 200);
+		assertThat(ranking).contains("data-unit=\"" + vip + "\"")
+			.doesNotContain("data-unit=\"" + worse + "\"")
+			.contains("<option value=\"VIP\" selected=\"selected\">VIP</option>");
+		assertThat(english.page("/units?metric=nps&period=30d", 200)).contains("data-unit=\"" + worse + "\"");
 		assertThat(english.page("/?touchpoint=" + Api.unique("none"), 422)).contains("data-status=\"422\"");
 
 		Account chineseManager = this.fixtures.user("CX_MANAGER", null, "zh-CN");
