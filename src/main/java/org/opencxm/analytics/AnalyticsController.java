@@ -47,14 +47,8 @@ class AnalyticsController {
 			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
 			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
 			@RequestParam(required = false) @Nullable String survey) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		put(filters, "unit", unit);
-		put(filters, "channel", channel);
-		put(filters, "lifecycle-class", lifecycleClass);
-		put(filters, "value-tier", valueTier);
-		put(filters, "age-band", ageBand);
-		put(filters, "survey", survey);
-		return this.journeys.map(journey, metric, from, to, filters);
+		return this.journeys.map(journey, metric, from, to,
+				filters(null, null, unit, channel, lifecycleClass, valueTier, ageBand, survey));
 	}
 
 	@GetMapping("/journeys/{journey}/funnel")
@@ -96,15 +90,8 @@ class AnalyticsController {
 			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
 			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
 			@RequestParam(required = false) @Nullable String survey) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		put(filters, "touchpoint", touchpoint);
-		put(filters, "stage", stage);
-		put(filters, "unit", unit);
-		put(filters, "channel", channel);
-		put(filters, "lifecycle-class", lifecycleClass);
-		put(filters, "value-tier", valueTier);
-		put(filters, "age-band", ageBand);
-		put(filters, "survey", survey);
+		Map<String, String> filters = filters(touchpoint, stage, unit, channel, lifecycleClass, valueTier, ageBand,
+				survey);
 		List<String> dimensions = (by != null) ? by.stream()
 			.flatMap((b) -> java.util.Arrays.stream(b.split(",")))
 			.map(String::trim)
@@ -120,11 +107,7 @@ class AnalyticsController {
 			@RequestParam(required = false) @Nullable String touchpoint,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false) @Nullable String survey) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		put(filters, "touchpoint", touchpoint);
-		put(filters, "unit", unit);
-		put(filters, "survey", survey);
-		return this.metrics.gaps(from, to, filters);
+		return this.metrics.gaps(from, to, filters(touchpoint, null, unit, null, null, null, null, survey));
 	}
 
 	@GetMapping("/units")
@@ -139,6 +122,14 @@ class AnalyticsController {
 			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
 			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
 			@RequestParam(required = false) @Nullable String survey) {
+		return this.metrics.units(metric, from, to,
+				filters(touchpoint, stage, unit, channel, lifecycleClass, valueTier, ageBand, survey));
+	}
+
+	/** The filters of a slice that a request names, by their dimension codes. */
+	private static Map<String, String> filters(@Nullable String touchpoint, @Nullable String stage,
+			@Nullable String unit, @Nullable String channel, @Nullable String lifecycleClass,
+			@Nullable String valueTier, @Nullable String ageBand, @Nullable String survey) {
 		Map<String, String> filters = new LinkedHashMap<>();
 		put(filters, "touchpoint", touchpoint);
 		put(filters, "stage", stage);
@@ -148,7 +139,7 @@ class AnalyticsController {
 		put(filters, "value-tier", valueTier);
 		put(filters, "age-band", ageBand);
 		put(filters, "survey", survey);
-		return this.metrics.units(metric, from, to, filters);
+		return filters;
 	}
 
 	private static void put(Map<String, String> filters, String key, @Nullable String value) {
