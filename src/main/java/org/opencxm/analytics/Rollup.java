@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -33,14 +34,16 @@ import org.opencxm.surveys.Surveys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rolls every evaluated response into the daily aggregates, once: the response id is
- * recorded in the same transaction, so a second delivery changes nothing.
+ * Rolls every evaluated response into the daily aggregates, once. A response is queued in
+ * the transaction that stores its evaluation and rolled up by the next run of the queue,
+ * in a batch with every other response queued meanwhile; its id is recorded in the same
+ * transaction as its sums, so a second delivery changes nothing.
  */
 @Component
 class Rollup {
@@ -69,6 +72,9 @@ class Rollup {
 	private static final Set<QuestionType> SCORED = EnumSet.of(QuestionType.CSAT, QuestionType.CES, QuestionType.RATING,
 			QuestionType.SEM, QuestionType.INTENSITY, QuestionType.PARTICIPATION);
 
+	/** The most queued responses rolled up in one transaction. */
+	private static final int BATCH = 1000;
+
 	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "question_code", "touchpoint_id",
 			"unit_id");
 
@@ -95,6 +101,10 @@ class Rollup {
 	private final String seen;
 
 	private final String driverSeed;
+
+	private final String queue;
+
+	private final String queued;
 
 	/**
 	 * On the embedded database, writers take turns within this node: H2's upserts stall
@@ -130,6 +140,10 @@ class Rollup {
 		this.seen = dialect.upsert("aggregated_response", List.of("response_id"), List.of("response_id"), null, null);
 		this.driverSeed = dialect.upsert("analytics_driver_daily", List.of("local_day", "survey_id", "drivers"),
 				List.of("local_day", "survey_id", "drivers", "n", "sums", "products"), null, null);
+		this.queue = dialect.upsert("analytics_queue", List.of("response_id"), List.of("response_id"), null, null);
+		// Nodes sharing a PostgreSQL database each take queued responses no other holds.
+		this.queued = "select response_id from analytics_queue order by response_id limit ?"
+				+ (dialect.postgres() ? " for update skip locked" : "");
 		this.embeddedWrites = dialect.postgres() ? null : new ReentrantLock();
 	}
 
@@ -144,27 +158,53 @@ class Rollup {
 		return columns.stream().map((c) -> c + " = t." + c + " + excluded." + c).collect(Collectors.joining(", "));
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * Queues an evaluated response for the aggregates in the transaction that stored its
+	 * evaluation: once that commits, the response is certain to be rolled up.
+	 */
+	@EventListener
 	void on(ResponseEvaluated event) {
-		if (!this.live) {
-			return;
+		if (this.live) {
+			this.jdbc.sql(this.queue).params(event.responseId()).update();
 		}
-		@Nullable List<String> drivers = this.scope.asSystem(() -> drivers(event));
-		writing(() -> this.transactions.executeWithoutResult((status) -> add(event, drivers)));
+	}
+
+	/** Queues a batch of evaluated responses, as {@link #on(ResponseEvaluated)}. */
+	@EventListener
+	void on(ResponsesEvaluated batch) {
+		if (this.live) {
+			this.template.batchUpdate(this.queue,
+					batch.responseIds().stream().map((id) -> new Object[] { id }).toList());
+		}
 	}
 
 	/**
-	 * A batch of evaluations in one transaction: the rows of the batch that share a key
-	 * are summed first, so each aggregate row is written once per batch.
+	 * Rolls the queued responses up, a thousand at a time, each batch in one transaction
+	 * with the removal of its queue entries: the rows of a batch that share a key are
+	 * summed first, so each aggregate row is written once per batch, however many
+	 * responses arrived since the last run.
 	 */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(ResponsesEvaluated batch) {
-		if (!this.live) {
-			return;
+	@Scheduled(fixedDelayString = "${opencxm.analytics.rollup-interval:PT0.2S}",
+			initialDelayString = "${opencxm.analytics.rollup-interval:PT0.2S}")
+	void rollUpQueued() {
+		int rolled;
+		do {
+			rolled = writing(() -> this.transactions
+				.execute((status) -> rollUp(this.jdbc.sql(this.queued).params(BATCH).query(Long.class).list())));
 		}
-		List<ResponseEvaluated> evaluations = this.evaluations.getAll(batch.responseIds());
+		while (rolled == BATCH);
+	}
+
+	private int rollUp(List<Long> responseIds) {
+		if (responseIds.isEmpty()) {
+			return 0;
+		}
+		List<ResponseEvaluated> evaluations = this.evaluations.getAll(responseIds);
 		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(evaluations));
-		writing(() -> this.transactions.executeWithoutResult((status) -> addAll(evaluations, drivers)));
+		addAll(evaluations, drivers);
+		IdBatch batch = IdBatch.of(responseIds);
+		this.template.update("delete from analytics_queue where " + batch.condition("response_id"), batch.args());
+		return responseIds.size();
 	}
 
 	/**
@@ -174,8 +214,8 @@ class Rollup {
 	 */
 	int rebuild() {
 		this.scope.requireRole(Role.ADMIN);
-		int[] count = { 0 };
-		writing(() -> this.transactions.executeWithoutResult((status) -> {
+		return writing(() -> this.transactions.execute((status) -> {
+			int[] count = { 0 };
 			for (String table : TABLES) {
 				this.jdbc.sql("delete from " + table).update();
 			}
@@ -189,18 +229,17 @@ class Rollup {
 				count[0] += day.size();
 			});
 			sums.writeMonths();
+			return count[0];
 		}));
-		return count[0];
 	}
 
-	private void writing(Runnable work) {
+	private <T> T writing(Supplier<T> work) {
 		if (this.embeddedWrites == null) {
-			work.run();
-			return;
+			return work.get();
 		}
 		this.embeddedWrites.lock();
 		try {
-			work.run();
+			return work.get();
 		}
 		finally {
 			this.embeddedWrites.unlock();
@@ -208,13 +247,9 @@ class Rollup {
 	}
 
 	/**
-	 * The drivers of a key-driver analysis: the response's score answers other than the
-	 * NPS outcome, in code order; null when there is no NPS outcome.
+	 * The drivers of a key-driver analysis by response: its score answers other than the
+	 * NPS outcome, in code order; none when there is no NPS outcome.
 	 */
-	private @Nullable List<String> drivers(ResponseEvaluated event) {
-		return drivers(List.of(event)).get(event.responseId());
-	}
-
 	private Map<Long, List<String>> drivers(List<ResponseEvaluated> events) {
 		Map<Long, List<String>> candidates = new HashMap<>();
 		Map<Long, List<String>> drivers = new HashMap<>();
@@ -406,36 +441,6 @@ class Rollup {
 			scores[i] = exact(score);
 		}
 		return scores;
-	}
-
-	private void add(ResponseEvaluated event, @Nullable List<String> drivers) {
-		if (this.jdbc.sql(this.seen).params(event.responseId()).update() == 0) {
-			return;
-		}
-		Date day = Date.valueOf(event.localDay());
-		long touchpoint = zeroIfNull(event.touchpointId());
-		long unit = zeroIfNull(event.unitId());
-		List<Object> values = new ArrayList<>(List.of(day, event.surveyId(), touchpoint, zeroIfNull(event.stageId()),
-				unit, (event.channel() != null) ? event.channel().name() : "", blankIfNull(event.lifecycleClass()),
-				blankIfNull(event.valueTier()), event.ageBand()));
-		List<Object> counts = counts(event);
-		values.addAll(counts);
-		this.jdbc.sql(this.daily).params(values).update();
-		List<Object> company = new ArrayList<>(companyKey(day, event));
-		company.addAll(counts);
-		this.jdbc.sql(this.companyDaily).params(company).update();
-		List<Object> monthly = new ArrayList<>(companyKey(monthStart(event), event));
-		monthly.addAll(counts);
-		this.jdbc.sql(this.companyMonthly).params(monthly).update();
-		event.scores()
-			.forEach((code, score) -> this.jdbc.sql(this.rating)
-				.params(day, event.surveyId(), code, touchpoint, unit, 1L, exact(score), exact(score) * exact(score))
-				.update());
-		double[] scores = (drivers != null && event.nps() != null) ? driverScores(event, drivers) : null;
-		if (scores != null) {
-			addDrivers(day, event.surveyId(), String.join(",", drivers),
-					CrossProducts.accumulator(drivers.size()).add(scores, event.nps()).toCrossProducts());
-		}
 	}
 
 	private void addDrivers(Date day, long surveyId, String codes, CrossProducts products) {

@@ -352,7 +352,7 @@ public class ResponseEvaluations {
 			.optional();
 	}
 
-	private void insert(ResponseEvaluated e, @Nullable ExperienceAssessment experience) {
+	void insert(ResponseEvaluated e, @Nullable ExperienceAssessment experience) {
 		this.jdbc.sql(INSERT).params(row(e, experience)).update();
 	}
 

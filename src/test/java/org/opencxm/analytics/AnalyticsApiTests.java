@@ -13,6 +13,8 @@ import org.opencxm.ApplicationTest;
 import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.StoredEvaluations;
 import org.opencxm.journeys.Channel;
 import org.opencxm.shared.SemModule;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,9 @@ class AnalyticsApiTests {
 	TransactionTemplate transactions;
 
 	@Autowired
+	ResponseEvaluations evaluations;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	private Map<String, Object> unit(String code, String parent, String kind) {
@@ -65,7 +70,7 @@ class AnalyticsApiTests {
 	}
 
 	private void publish(ResponseEvaluated event) {
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));
+		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(event);
 	}
 
 	private JsonNode metric(Api.Caller caller, String query) {
@@ -105,6 +110,26 @@ class AnalyticsApiTests {
 		JsonNode rating = metric(this.api.admin(), "metric=rating&question=speed&unit=" + company + "-s1").get("points")
 			.get(0);
 		assertThat(rating.get("figure").get("value").asDouble()).isEqualTo(4.0);
+	}
+
+	@Test
+	void aResponseQueuedWhenTheProcessStoppedIsRolledUpFromTheDatabaseAlone() {
+		String company = Api.unique("an");
+		long store = create(company + "-s1", null, "COMPANY");
+		ResponseEvaluated event = evaluated(store, 9, 4);
+		// What a process killed right after the evaluation committed leaves: the stored
+		// evaluation and its queue entry, no event in memory.
+		this.transactions.executeWithoutResult((status) -> {
+			new StoredEvaluations(this.evaluations, this.transactions, this.events).store(event);
+			this.jdbc.sql("insert into analytics_queue (response_id) values (?)").param(event.responseId()).update();
+		});
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> responses(company + "-s1") == 1);
+		assertThat(this.jdbc.sql("select count(*) from analytics_queue where response_id = ?")
+			.param(event.responseId())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

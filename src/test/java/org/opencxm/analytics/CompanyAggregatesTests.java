@@ -13,6 +13,8 @@ import org.opencxm.ApplicationTest;
 import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.StoredEvaluations;
 import org.opencxm.journeys.Channel;
 import org.opencxm.shared.SemModule;
 
@@ -37,6 +39,9 @@ class CompanyAggregatesTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ResponseEvaluations evaluations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -99,7 +104,7 @@ class CompanyAggregatesTests {
 	}
 
 	private void publish(ResponseEvaluated event) {
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));
+		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(event);
 	}
 
 }

@@ -15,6 +15,8 @@ import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.StoredEvaluations;
 import org.opencxm.journeys.Channel;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +46,9 @@ class JourneyAnalyticsApiTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ResponseEvaluations evaluations;
 
 	private String company;
 
@@ -112,7 +117,7 @@ class JourneyAnalyticsApiTests {
 				Channel.STORE, Instant.parse("2024-05-02T02:00:00Z"), DAY, "new", "gold", "30-39", nps,
 				NpsClass.of(nps), csat, csat >= 4, null, Map.of(), null, null, null, null, null,
 				Map.of("nps", (double) nps, "csat", (double) csat));
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));
+		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(event);
 	}
 
 	private JsonNode map(Api.Caller caller, String query) {

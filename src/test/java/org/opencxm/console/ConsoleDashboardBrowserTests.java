@@ -10,6 +10,8 @@ import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
 import org.opencxm.console.ConsoleFixtures.Account;
 import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.StoredEvaluations;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -41,6 +43,9 @@ class ConsoleDashboardBrowserTests {
 	TransactionTemplate transactions;
 
 	@Autowired
+	ResponseEvaluations evaluations;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -51,7 +56,8 @@ class ConsoleDashboardBrowserTests {
 		ConsoleFixtures fixtures = new ConsoleFixtures(this.api);
 		String company = fixtures.unit("co", null, "COMPANY", "浏览器公司", "Browser company");
 		String store = fixtures.unit("st", company, "STORE", "浏览器门店", "Browser store");
-		DashboardData data = new DashboardData(this.events, this.transactions, this.jdbc, this.clock);
+		DashboardData data = new DashboardData(new StoredEvaluations(this.evaluations, this.transactions, this.events),
+				this.jdbc, this.clock);
 		data.responses(store, 40, 30, 6, 3, 4, ExperienceLevel.LOW);
 		data.responses(store, 4, 30, 9, 5, 6, ExperienceLevel.HIGH);
 		data.awaitRolledUp(store, 60);

@@ -10,6 +10,8 @@ import org.opencxm.Api;
 import org.opencxm.ApplicationTest;
 import org.opencxm.console.ConsoleFixtures.Account;
 import org.opencxm.evaluation.ExperienceLevel;
+import org.opencxm.evaluation.ResponseEvaluations;
+import org.opencxm.evaluation.StoredEvaluations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +35,9 @@ class ConsoleOverviewTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ResponseEvaluations evaluations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -65,7 +70,8 @@ class ConsoleOverviewTests {
 		if (this.api.baseUrl().equals(seededFor)) {
 			return;
 		}
-		this.data = new DashboardData(this.events, this.transactions, this.jdbc, this.clock);
+		this.data = new DashboardData(new StoredEvaluations(this.evaluations, this.transactions, this.events),
+				this.jdbc, this.clock);
 		company = this.fixtures.unit("co", null, "COMPANY", "概览公司", "Overview company");
 		better = this.fixtures.unit("st", company, "STORE", "<script>alert(1)</script>", "<script>alert(1)</script>");
 		worse = this.fixtures.unit("st", company, "STORE", "下滑门店", "Sliding store");

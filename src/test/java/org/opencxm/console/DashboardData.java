@@ -11,12 +11,11 @@ import org.opencxm.Api;
 import org.opencxm.evaluation.ExperienceLevel;
 import org.opencxm.evaluation.NpsClass;
 import org.opencxm.evaluation.ResponseEvaluated;
+import org.opencxm.evaluation.StoredEvaluations;
 import org.opencxm.journeys.Channel;
 import org.opencxm.shared.SemModule;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,17 +28,14 @@ final class DashboardData {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private final ApplicationEventPublisher events;
-
-	private final TransactionTemplate transactions;
+	private final StoredEvaluations evaluations;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	DashboardData(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
-		this.events = events;
-		this.transactions = transactions;
+	DashboardData(StoredEvaluations evaluations, JdbcClient jdbc, Clock clock) {
+		this.evaluations = evaluations;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -68,7 +64,7 @@ final class DashboardData {
 					null, Channel.STORE, day.atTime(10, 0).atZone(ZONE).toInstant(), day, null, valueTier, "30-39",
 					score, NpsClass.of(score), csat, csat >= 4, ces, Map.of(SemModule.FEEL, 60.0), 0.0, level, null,
 					5.0, 5.0, Map.of("nps", (double) score, "csat", (double) csat, "ces", (double) ces));
-			this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));
+			this.evaluations.publish(event);
 		}
 	}
 
