@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction as its sums, so a second delivery changes nothing.
  */
 @Component
-class Rollup {
+public class Rollup {
 
 	static final List<String> KEYS = List.of("local_day", "survey_id", "touchpoint_id", "stage_id", "unit_id",
 			"channel", "lifecycle_class", "value_tier", "age_band");
@@ -193,6 +193,11 @@ class Rollup {
 				.execute((status) -> rollUp(this.jdbc.sql(this.queued).params(BATCH).query(Long.class).list())));
 		}
 		while (rolled == BATCH);
+	}
+
+	/** How many evaluated responses wait to be added to the aggregates. */
+	public long queued() {
+		return this.jdbc.sql("select count(*) from analytics_queue").query(Long.class).single();
 	}
 
 	private int rollUp(List<Long> responseIds) {

@@ -23,6 +23,7 @@ import org.opencxm.actions.CompensationType;
 import org.opencxm.actions.Priority;
 import org.opencxm.actions.Recovery;
 import org.opencxm.actions.ResolveRequest;
+import org.opencxm.analytics.Rollup;
 import org.opencxm.shared.LocalizedText;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.surveys.InvitationChannel;
@@ -64,14 +65,17 @@ class DemoFeedback {
 
 	private final JdbcClient jdbc;
 
+	private final Rollup rollup;
+
 	DemoFeedback(SurveyTemplates templates, Triggers triggers, ResponseBatches responses, AlertRules rules, Cases cases,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Rollup rollup) {
 		this.templates = templates;
 		this.triggers = triggers;
 		this.responses = responses;
 		this.rules = rules;
 		this.cases = cases;
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 	}
 
 	/** Publishes every ready survey under its template's name; answers how many. */
@@ -126,12 +130,13 @@ class DemoFeedback {
 
 	/**
 	 * Waits until every listener has handled what was published so far (evaluations,
-	 * aggregates, alerts), so that the next step sees their results.
+	 * alerts) and the rollup has added every evaluated response to the aggregates, so
+	 * that the next step sees their results.
 	 */
 	void settle() {
 		long started = System.nanoTime();
 		long deadline = started + SETTLE_LIMIT.toNanos();
-		while (pending() > 0) {
+		while (pending() + this.rollup.queued() > 0) {
 			if (System.nanoTime() > deadline) {
 				log.warn("The demo's event listeners have not caught up after {}; going on", SETTLE_LIMIT);
 				return;
