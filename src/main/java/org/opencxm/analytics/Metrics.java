@@ -74,9 +74,12 @@ public class Metrics {
 
 	private final InvitationCounts invitationCounts;
 
+	private final RatingSlots slots;
+
 	Metrics(JdbcClient jdbc, OrgScope scope, OrgUnits units, Touchpoints touchpoints, Journeys journeys,
-			Surveys surveys, Clock clock, InvitationCounts invitationCounts) {
+			Surveys surveys, Clock clock, InvitationCounts invitationCounts, RatingSlots slots) {
 		this.clock = clock;
+		this.slots = slots;
 		this.invitationCounts = invitationCounts;
 		this.jdbc = jdbc;
 		this.scope = scope;
@@ -99,12 +102,13 @@ public class Metrics {
 	 * invitation filters.
 	 */
 	record Slice(String table, String where, Map<String, Object> params,
-			Map<InvitationCounts.Dimension, Collection<Long>> invitations, boolean companyWide, List<String> counts) {
+			Map<InvitationCounts.Dimension, Collection<Long>> invitations, boolean companyWide, List<String> counts,
+			List<RatingSlots.Slot> ratings) {
 
 		/** The same slice, summing what figures of all these metrics need. */
 		Slice counting(Collection<Metric> metrics) {
 			return new Slice(this.table, this.where, this.params, this.invitations, this.companyWide,
-					Totals.counts(metrics));
+					Totals.counts(metrics), this.ratings);
 		}
 
 	}
@@ -267,30 +271,40 @@ public class Metrics {
 		Map<Long, Survey> surveys = new HashMap<>();
 		new Labels().surveys().forEach((survey) -> surveys.put(survey.id(), survey));
 		List<ExpectationGap> gaps = new ArrayList<>();
-		this.jdbc
-			.sql("select survey_id, question_code, cast(sum(n) as bigint) as n, sum(total) as total,"
-					+ " sum(sum_sq) as sum_sq from analytics_rating_daily where local_day >= :from and local_day <= :to"
-					+ slice.where() + " group by survey_id, question_code")
+		List<RatingSlots.Slot> slots = slice.ratings();
+		if (slots.isEmpty()) {
+			return gaps;
+		}
+		List<String> sums = new ArrayList<>();
+		for (int i = 0; i < slots.size(); i++) {
+			sums.add(RatingSlots.sums(List.of(slots.get(i)), "_" + i));
+		}
+		Map<String, Object> totals = this.jdbc
+			.sql("select " + String.join(", ", sums) + " from analytics_rating_daily"
+					+ " where local_day >= :from and local_day <= :to" + slice.where())
 			.params(slice.params())
 			.param("from", Date.valueOf(first))
 			.param("to", Date.valueOf(last))
-			.query((rs, row) -> {
-				String question = rs.getString("question_code");
-				question = question.substring(0, question.length() - ".gap".length());
-				Survey survey = surveys.get(rs.getLong("survey_id"));
-				String code = question;
-				Optional<Question.ExpectationPerception> asked = (survey != null) ? survey.questions()
-					.stream()
-					.filter((q) -> q.code().equals(code) && q instanceof Question.ExpectationPerception)
-					.map(Question.ExpectationPerception.class::cast)
-					.findFirst() : Optional.empty();
-				return new ExpectationGap((survey != null) ? survey.code() : String.valueOf(rs.getLong("survey_id")),
-						question, asked.map(Question.ExpectationPerception::attribute).orElse(question),
-						asked.map(Question.ExpectationPerception::text).orElse(null),
-						Figures.of(Metric.RATING, Totals.readRating(rs)));
-			})
-			.list()
-			.forEach(gaps::add);
+			.query()
+			.singleRow();
+		for (int i = 0; i < slots.size(); i++) {
+			Moments moments = Totals.rating(totals, "_" + i);
+			if (moments.count() == 0) {
+				continue;
+			}
+			RatingSlots.Slot slot = slots.get(i);
+			String question = slot.question().substring(0, slot.question().length() - ".gap".length());
+			Survey survey = surveys.get(slot.surveyId());
+			Optional<Question.ExpectationPerception> asked = (survey != null) ? survey.questions()
+				.stream()
+				.filter((q) -> q.code().equals(question) && q instanceof Question.ExpectationPerception)
+				.map(Question.ExpectationPerception.class::cast)
+				.findFirst() : Optional.empty();
+			gaps.add(new ExpectationGap((survey != null) ? survey.code() : String.valueOf(slot.surveyId()), question,
+					asked.map(Question.ExpectationPerception::attribute).orElse(question),
+					asked.map(Question.ExpectationPerception::text).orElse(null),
+					Figures.of(Metric.RATING, Totals.ofRating(moments))));
+		}
 		gaps.sort(java.util.Comparator
 			.comparingDouble((ExpectationGap gap) -> (gap.gap().value() != null) ? gap.gap().value() : 0.0)
 			.thenComparing(ExpectationGap::survey)
@@ -333,13 +347,7 @@ public class Metrics {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		boolean companyWide = true;
-		if (ratings && EVERY_GAP.equals(query.question())) {
-			where.append(" and question_code like '%.gap'");
-		}
-		else if (ratings) {
-			where.append(" and question_code = :question");
-			params.put("question", (query.question() != null) ? query.question() : "");
-		}
+		@Nullable Collection<Long> surveys = null;
 		for (Map.Entry<String, String> filter : query.filters().entrySet()) {
 			Dimension dimension = Dimension.of(filter.getKey()).orElse(null);
 			String value = filter.getValue();
@@ -371,6 +379,9 @@ public class Metrics {
 				violations.add(FieldViolation.of(dimension.code, "unknown " + dimension.code + " " + value));
 				continue;
 			}
+			if (dimension == Dimension.SURVEY) {
+				surveys = List.of((Long) bound);
+			}
 			InvitationCounts.Dimension invited = dimension.invitations();
 			if (invited != null) {
 				invitations.put(invited, (bound instanceof Collection<?> ids)
@@ -387,12 +398,19 @@ public class Metrics {
 			where.append(" and unit_id in (:visible)");
 			params.put("visible", visible.ids().isEmpty() ? Set.of(-1L) : visible.ids());
 		}
+		List<RatingSlots.Slot> slots = List.of();
+		if (ratings) {
+			slots = EVERY_GAP.equals(query.question()) ? this.slots.gaps(surveys)
+					: this.slots.find((query.question() != null) ? query.question() : "", surveys);
+			where.append(" and ").append(RatingSlots.condition(slots));
+		}
 		String table = switch (metric) {
 			case RATING -> "analytics_rating_daily";
 			case RESPONSE_RATE -> INVITATIONS;
 			default -> "analytics_daily";
 		};
-		return new Slice(table, where.toString(), params, invitations, companyWide, Totals.counts(List.of(metric)));
+		return new Slice(table, where.toString(), params, invitations, companyWide, Totals.counts(List.of(metric)),
+				slots);
 	}
 
 	/** The value when it names a constant of the enum, else null. */
@@ -544,8 +562,7 @@ public class Metrics {
 		boolean ratings = table.equals("analytics_rating_daily");
 		StringBuilder columns = new StringBuilder(period);
 		by.forEach((d) -> columns.append(", ").append(d.column));
-		String sums = ratings ? "cast(sum(n) as bigint) as n, sum(total) as total, sum(sum_sq) as sum_sq"
-				: Totals.sums(slice.counts());
+		String sums = ratings ? RatingSlots.sums(slice.ratings(), "") : Totals.sums(slice.counts());
 		String sql = "select " + columns + ", " + sums + " from " + table + " where " + period + " >= :from and "
 				+ period + " <= :to" + slice.where() + " group by " + columns;
 		this.jdbc.sql(sql)

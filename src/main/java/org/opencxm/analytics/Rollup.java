@@ -75,8 +75,8 @@ public class Rollup {
 	/** The most queued responses rolled up in one transaction. */
 	private static final int BATCH = 1000;
 
-	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "question_code", "touchpoint_id",
-			"unit_id");
+	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "touchpoint_id", "unit_id",
+			"slot_group");
 
 	private final JdbcClient jdbc;
 
@@ -89,6 +89,8 @@ public class Rollup {
 	private final ResponseEvaluations evaluations;
 
 	private final OrgScope scope;
+
+	private final RatingSlots slots;
 
 	private final String daily;
 
@@ -119,7 +121,7 @@ public class Rollup {
 	private final boolean live;
 
 	Rollup(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Surveys surveys,
-			ResponseEvaluations evaluations, OrgScope scope, SqlDialect dialect,
+			ResponseEvaluations evaluations, OrgScope scope, RatingSlots slots, SqlDialect dialect,
 			@Value("${opencxm.analytics.live-rollup:true}") boolean live) {
 		this.live = live;
 		this.jdbc = jdbc;
@@ -128,15 +130,16 @@ public class Rollup {
 		this.surveys = surveys;
 		this.evaluations = evaluations;
 		this.scope = scope;
+		this.slots = slots;
 		List<String> columns = new ArrayList<>(KEYS);
 		columns.addAll(COUNTS);
 		this.daily = dialect.upsert("analytics_daily", KEYS, columns, adding(COUNTS), null);
 		this.companyDaily = companyUpsert("analytics_company_daily", "local_day", dialect);
 		this.companyMonthly = companyUpsert("analytics_company_monthly", "month_start", dialect);
 		List<String> ratingColumns = new ArrayList<>(RATING_KEYS);
-		ratingColumns.addAll(List.of("n", "total", "sum_sq"));
-		this.rating = dialect.upsert("analytics_rating_daily", RATING_KEYS, ratingColumns,
-				adding(List.of("n", "total", "sum_sq")), null);
+		ratingColumns.addAll(RatingSlots.COLUMNS);
+		this.rating = dialect.upsert("analytics_rating_daily", RATING_KEYS, ratingColumns, adding(RatingSlots.COLUMNS),
+				null);
 		this.seen = dialect.upsert("aggregated_response", List.of("response_id"), List.of("response_id"), null, null);
 		this.driverSeed = dialect.upsert("analytics_driver_daily", List.of("local_day", "survey_id", "drivers"),
 				List.of("local_day", "survey_id", "drivers", "n", "sums", "products"), null, null);
@@ -238,16 +241,25 @@ public class Rollup {
 		}));
 	}
 
+	/**
+	 * Runs the work, alone on the embedded database; after a failure, forgets the rating
+	 * slots its rolled-back transaction may have numbered.
+	 */
 	private <T> T writing(Supplier<T> work) {
-		if (this.embeddedWrites == null) {
-			return work.get();
+		if (this.embeddedWrites != null) {
+			this.embeddedWrites.lock();
 		}
-		this.embeddedWrites.lock();
 		try {
 			return work.get();
 		}
+		catch (RuntimeException ex) {
+			this.slots.forget();
+			throw ex;
+		}
 		finally {
-			this.embeddedWrites.unlock();
+			if (this.embeddedWrites != null) {
+				this.embeddedWrites.unlock();
+			}
 		}
 	}
 
@@ -342,11 +354,13 @@ public class Rollup {
 			this.companyMonthly.computeIfAbsent(companyKey(monthStart(event), event), (k) -> new RowSums()).add(values);
 			event.scores().forEach((code, given) -> {
 				double score = exact(given);
-				double[] rating = this.ratings.computeIfAbsent(List.of(day, event.surveyId(), code, touchpoint, unit),
-						(k) -> new double[3]);
-				rating[0]++;
-				rating[1] += score;
-				rating[2] += score * score;
+				RatingSlots.Slot slot = Rollup.this.slots.of(event.surveyId(), code);
+				double[] rating = this.ratings.computeIfAbsent(
+						List.of(day, event.surveyId(), touchpoint, unit, slot.group()),
+						(k) -> new double[RatingSlots.COLUMNS.size()]);
+				rating[slot.column()]++;
+				rating[RatingSlots.WIDTH + slot.column()] += score;
+				rating[2 * RatingSlots.WIDTH + slot.column()] += score * score;
 			});
 			double[] scores = (codes != null && event.nps() != null) ? driverScores(event, codes) : null;
 			if (scores != null) {
@@ -362,8 +376,13 @@ public class Rollup {
 			Rollup.this.template.batchUpdate(Rollup.this.daily, rows(this.daily));
 			Rollup.this.template.batchUpdate(Rollup.this.companyDaily, rows(this.companyDaily));
 			List<Object[]> ratingRows = new ArrayList<>(this.ratings.size());
-			this.ratings.forEach((key, rating) -> ratingRows.add(new Object[] { key.get(0), key.get(1), key.get(2),
-					key.get(3), key.get(4), (long) rating[0], rating[1], rating[2] }));
+			this.ratings.forEach((key, rating) -> {
+				List<Object> row = new ArrayList<>(key);
+				for (int i = 0; i < rating.length; i++) {
+					row.add((i < RatingSlots.WIDTH) ? (Object) (long) rating[i] : (Object) rating[i]);
+				}
+				ratingRows.add(row.toArray());
+			});
 			Rollup.this.template.batchUpdate(Rollup.this.rating, ratingRows);
 			this.drivers.forEach((key, sums) -> addDrivers((Date) key.get(0), (Long) key.get(1), (String) key.get(2),
 					sums.toCrossProducts()));

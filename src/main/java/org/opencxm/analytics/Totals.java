@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,7 +97,21 @@ record Totals(long responses, NpsCounts nps, long csatTopTwo, Moments[] measures
 	}
 
 	static Totals readRating(ResultSet rs) throws SQLException {
-		Moments rating = new Moments(rs.getLong("n"), rs.getDouble("total"), rs.getDouble("sum_sq"));
+		return ofRating(new Moments(rs.getLong("n"), rs.getDouble("total"), rs.getDouble("sum_sq")));
+	}
+
+	/** The rating sums of a row read as a map, their names ending in {@code suffix}. */
+	static Moments rating(Map<String, Object> row, String suffix) {
+		return new Moments(number(row, "n" + suffix).longValue(), number(row, "total" + suffix).doubleValue(),
+				number(row, "sum_sq" + suffix).doubleValue());
+	}
+
+	private static Number number(Map<String, Object> row, String column) {
+		Object value = row.get(column);
+		return (value != null) ? (Number) value : 0;
+	}
+
+	static Totals ofRating(Moments rating) {
 		return new Totals(rating.count(), NpsCounts.EMPTY, 0, empty(), ExperienceCounts.EMPTY, rating,
 				Proportion.EMPTY);
 	}

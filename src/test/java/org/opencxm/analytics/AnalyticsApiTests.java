@@ -133,6 +133,39 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void aResponseToMoreQuestionsThanARatingRowHoldsHasTheMeanOfEach() {
+		String company = Api.unique("an");
+		long store = create(company + "-s1", null, "COMPANY");
+		StoredEvaluations stored = new StoredEvaluations(this.evaluations, this.transactions, this.events);
+		long survey = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+		for (int response = 0; response < 2; response++) {
+			Map<String, Double> scores = new java.util.TreeMap<>();
+			for (int q = 1; q <= 2 * RatingSlots.WIDTH + 3; q++) {
+				scores.put("q%02d".formatted(q), (double) (q + response));
+			}
+			ResponseEvaluated event = evaluated(store, 9, 4);
+			stored.publish(new ResponseEvaluated(event.responseId(), survey, 1L, null, null, null, store, null,
+					Channel.STORE, event.submittedAt(), DAY, null, null, "30-39", null, null, null, null, null,
+					Map.of(), null, null, null, null, null, scores));
+		}
+		for (int q : new int[] { 1, RatingSlots.WIDTH, RatingSlots.WIDTH + 1, 2 * RatingSlots.WIDTH + 3 }) {
+			String question = "q%02d".formatted(q);
+			await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+				JsonNode points = metric(this.api.admin(),
+						"metric=rating&question=" + question + "&unit=" + company + "-s1")
+					.get("points");
+				assertThat(points).as(question).hasSize(1);
+				assertThat(points.get(0).get("figure").get("n").asLong()).isEqualTo(2);
+				assertThat(points.get(0).get("figure").get("value").asDouble()).isEqualTo(q + 0.5);
+			});
+		}
+		assertThat(this.jdbc.sql("select count(*) from analytics_rating_daily where survey_id = ?")
+			.param(survey)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
 	void aScopedCallerSeesOnlyItsSubtree() {
 		String company = Api.unique("an");
 		create(company, null, "COMPANY");

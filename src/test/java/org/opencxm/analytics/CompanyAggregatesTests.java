@@ -60,9 +60,9 @@ class CompanyAggregatesTests {
 				.single() == 300);
 		Map<String, Object> params = Map.of("f_survey", survey);
 		Metrics.Slice company = new Metrics.Slice("analytics_daily", " and survey_id in (:f_survey)", params, Map.of(),
-				true, Rollup.COUNTS);
+				true, Rollup.COUNTS, List.of());
 		Metrics.Slice units = new Metrics.Slice("analytics_daily", " and survey_id in (:f_survey)", params, Map.of(),
-				false, Rollup.COUNTS);
+				false, Rollup.COUNTS, List.of());
 		List<List<Dimension>> splits = List.of(List.of(), List.of(Dimension.TOUCHPOINT),
 				List.of(Dimension.STAGE, Dimension.CHANNEL));
 		List<LocalDate[]> periods = List.of(new LocalDate[] { FIRST, FIRST.plusDays(99) },
