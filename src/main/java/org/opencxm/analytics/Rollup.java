@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,6 +77,9 @@ public class Rollup {
 
 	/** The most queued responses rolled up in one transaction. */
 	private static final int BATCH = 1000;
+
+	/** The most evaluations kept at hand for the next run. */
+	private static final int RECENT_LIMIT = 100_000;
 
 	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "touchpoint_id", "unit_id",
 			"slot_group");
@@ -113,6 +119,9 @@ public class Rollup {
 	 * behind another transaction's uncommitted row of the same key.
 	 */
 	private final @Nullable ReentrantLock embeddedWrites;
+
+	/** Evaluations committed since the last run, by response. */
+	private final Map<Long, ResponseEvaluated> recent = new ConcurrentHashMap<>();
 
 	/**
 	 * Off only to measure what the live aggregation costs ingestion: responses then stay
@@ -167,9 +176,33 @@ public class Rollup {
 	 */
 	@EventListener
 	void on(ResponseEvaluated event) {
-		if (this.live) {
-			this.jdbc.sql(this.queue).params(event.responseId()).update();
+		if (!this.live) {
+			return;
 		}
+		this.jdbc.sql(this.queue).params(event.responseId()).update();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					remember(event);
+				}
+			});
+		}
+		else {
+			remember(event);
+		}
+	}
+
+	/**
+	 * Keeps a committed evaluation at hand for the next run, which then need not read it
+	 * back; the queue, not this, is what makes sure it is rolled up.
+	 */
+	private void remember(ResponseEvaluated event) {
+		if (this.recent.size() >= RECENT_LIMIT) {
+			// Left by responses another node rolled up, or a backlog: read them back.
+			this.recent.clear();
+		}
+		this.recent.put(event.responseId(), event);
 	}
 
 	/** Queues a batch of evaluated responses, as {@link #on(ResponseEvaluated)}. */
@@ -187,8 +220,8 @@ public class Rollup {
 	 * summed first, so each aggregate row is written once per batch, however many
 	 * responses arrived since the last run.
 	 */
-	@Scheduled(fixedDelayString = "${opencxm.analytics.rollup-interval:PT0.2S}",
-			initialDelayString = "${opencxm.analytics.rollup-interval:PT0.2S}")
+	@Scheduled(fixedDelayString = "${opencxm.analytics.rollup-interval:PT0.5S}",
+			initialDelayString = "${opencxm.analytics.rollup-interval:PT0.5S}")
 	void rollUpQueued() {
 		int rolled;
 		do {
@@ -207,7 +240,20 @@ public class Rollup {
 		if (responseIds.isEmpty()) {
 			return 0;
 		}
-		List<ResponseEvaluated> evaluations = this.evaluations.getAll(responseIds);
+		List<ResponseEvaluated> evaluations = new ArrayList<>(responseIds.size());
+		List<Long> unknown = new ArrayList<>();
+		for (Long id : responseIds) {
+			ResponseEvaluated known = this.recent.remove(id);
+			if (known != null) {
+				evaluations.add(known);
+			}
+			else {
+				unknown.add(id);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			evaluations.addAll(this.evaluations.getAll(unknown));
+		}
 		Map<Long, List<String>> drivers = this.scope.asSystem(() -> drivers(evaluations));
 		addAll(evaluations, drivers);
 		IdBatch batch = IdBatch.of(responseIds);
