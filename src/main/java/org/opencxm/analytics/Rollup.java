@@ -78,8 +78,11 @@ public class Rollup {
 	/** The most queued responses rolled up in one transaction. */
 	private static final int BATCH = 1000;
 
-	/** The most evaluations kept at hand for the next run. */
-	private static final int RECENT_LIMIT = 100_000;
+	/**
+	 * The most evaluations kept at hand for the next run (about 10 MB): a run every half
+	 * second at a thousand responses a second needs a twentieth of it.
+	 */
+	private static final int RECENT_LIMIT = 10_000;
 
 	private static final List<String> RATING_KEYS = List.of("local_day", "survey_id", "touchpoint_id", "unit_id",
 			"slot_group");

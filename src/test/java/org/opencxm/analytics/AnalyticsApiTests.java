@@ -133,6 +133,28 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void anEvaluationWhoseTransactionRolledBackIsNotCounted() {
+		String company = Api.unique("an");
+		long store = create(company + "-s1", null, "COMPANY");
+		ResponseEvaluated undone = evaluated(store, 2, 1);
+		this.transactions.executeWithoutResult((status) -> {
+			new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(undone);
+			status.setRollbackOnly();
+		});
+		ResponseEvaluated kept = evaluated(store, 10, 5);
+		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(kept);
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> responses(company + "-s1") == 1);
+		JsonNode nps = metric(this.api.admin(), "metric=nps&unit=" + company + "-s1").get("points").get(0);
+		assertThat(nps.get("figure").get("value").asDouble()).isEqualTo(100.0);
+		assertThat(this.jdbc.sql("select count(*) from analytics_queue where response_id = ?")
+			.param(undone.responseId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void aResponseToMoreQuestionsThanARatingRowHoldsHasTheMeanOfEach() {
 		String company = Api.unique("an");
 		long store = create(company + "-s1", null, "COMPANY");
