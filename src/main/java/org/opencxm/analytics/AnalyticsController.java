@@ -1,12 +1,11 @@
 package org.opencxm.analytics;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +47,7 @@ class AnalyticsController {
 			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
 			@RequestParam(required = false) @Nullable String survey) {
 		return this.journeys.map(journey, metric, from, to,
-				filters(null, null, unit, channel, lifecycleClass, valueTier, ageBand, survey));
+				new SliceFilters(null, null, unit, channel, lifecycleClass, valueTier, ageBand, survey).filters());
 	}
 
 	@GetMapping("/journeys/{journey}/funnel")
@@ -81,23 +80,14 @@ class AnalyticsController {
 			@RequestParam(required = false) @Nullable String grain,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String compare,
-			@RequestParam(required = false) @Nullable String touchpoint,
-			@RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable String unit,
-			@RequestParam(required = false) @Nullable String channel,
-			@RequestParam(name = "lifecycle-class", required = false) @Nullable String lifecycleClass,
-			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
-			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
-			@RequestParam(required = false) @Nullable String survey) {
-		Map<String, String> filters = filters(touchpoint, stage, unit, channel, lifecycleClass, valueTier, ageBand,
-				survey);
+			@RequestParam(required = false) @Nullable String compare, @ParameterObject SliceFilters slice) {
 		List<String> dimensions = (by != null) ? by.stream()
 			.flatMap((b) -> java.util.Arrays.stream(b.split(",")))
 			.map(String::trim)
 			.filter((b) -> !b.isEmpty())
 			.toList() : List.of();
-		return this.metrics.query(new Metrics.Query(metric, question, dimensions, grain, from, to, compare, filters));
+		return this.metrics
+			.query(new Metrics.Query(metric, question, dimensions, grain, from, to, compare, slice.filters()));
 	}
 
 	@GetMapping("/expectation-gaps")
@@ -107,45 +97,16 @@ class AnalyticsController {
 			@RequestParam(required = false) @Nullable String touchpoint,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false) @Nullable String survey) {
-		return this.metrics.gaps(from, to, filters(touchpoint, null, unit, null, null, null, null, survey));
+		return this.metrics.gaps(from, to,
+				new SliceFilters(touchpoint, null, unit, null, null, null, null, survey).filters());
 	}
 
 	@GetMapping("/units")
 	UnitRanking units(@RequestParam String metric,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String touchpoint,
-			@RequestParam(required = false) @Nullable String stage,
-			@RequestParam(required = false) @Nullable String unit,
-			@RequestParam(required = false) @Nullable String channel,
-			@RequestParam(name = "lifecycle-class", required = false) @Nullable String lifecycleClass,
-			@RequestParam(name = "value-tier", required = false) @Nullable String valueTier,
-			@RequestParam(name = "age-band", required = false) @Nullable String ageBand,
-			@RequestParam(required = false) @Nullable String survey) {
-		return this.metrics.units(metric, from, to,
-				filters(touchpoint, stage, unit, channel, lifecycleClass, valueTier, ageBand, survey));
-	}
-
-	/** The filters of a slice that a request names, by their dimension codes. */
-	private static Map<String, String> filters(@Nullable String touchpoint, @Nullable String stage,
-			@Nullable String unit, @Nullable String channel, @Nullable String lifecycleClass,
-			@Nullable String valueTier, @Nullable String ageBand, @Nullable String survey) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		put(filters, "touchpoint", touchpoint);
-		put(filters, "stage", stage);
-		put(filters, "unit", unit);
-		put(filters, "channel", channel);
-		put(filters, "lifecycle-class", lifecycleClass);
-		put(filters, "value-tier", valueTier);
-		put(filters, "age-band", ageBand);
-		put(filters, "survey", survey);
-		return filters;
-	}
-
-	private static void put(Map<String, String> filters, String key, @Nullable String value) {
-		if (value != null) {
-			filters.put(key, value);
-		}
+			@ParameterObject SliceFilters slice) {
+		return this.metrics.units(metric, from, to, slice.filters());
 	}
 
 }
