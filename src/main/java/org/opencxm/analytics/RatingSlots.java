@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,13 +28,9 @@ class RatingSlots {
 	static final int WIDTH = 16;
 
 	/** The measures of every slot of a rating row, in column order. */
-	static final List<String> COLUMNS = IntStream.range(0, WIDTH)
-		.mapToObj((c) -> "n_" + c)
-		.collect(Collectors.collectingAndThen(Collectors.toList(), (columns) -> {
-			IntStream.range(0, WIDTH).forEach((c) -> columns.add("sum_" + c));
-			IntStream.range(0, WIDTH).forEach((c) -> columns.add("sq_" + c));
-			return List.copyOf(columns);
-		}));
+	static final List<String> COLUMNS = Stream.of("n_", "sum_", "sq_")
+		.flatMap((measure) -> IntStream.range(0, WIDTH).mapToObj((c) -> measure + c))
+		.toList();
 
 	private final JdbcClient jdbc;
 
