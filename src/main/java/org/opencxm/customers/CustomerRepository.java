@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -95,8 +96,8 @@ class CustomerRepository {
 	Map<String, Row> byExternalIds(Collection<String> externalIds) {
 		Map<String, Row> rows = new HashMap<>();
 		for (List<String> chunk : chunks(externalIds)) {
-			this.jdbc.sql(SELECT + " where c.external_id in (:ids)")
-				.param("ids", chunk)
+			this.jdbc.sql(SELECT + " where c.external_id = any(:ids)")
+				.param("ids", new SqlArrayValue("varchar", chunk.toArray()))
 				.query(CustomerRepository::row)
 				.list()
 				.forEach((row) -> rows.put(row.externalId(), row));
@@ -112,8 +113,9 @@ class CustomerRepository {
 		Map<Long, CustomerRef> refs = new HashMap<>();
 		List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
 		for (int from = 0; from < all.size(); from += 1000) {
-			this.jdbc.sql(REF + " where id in (:ids)")
-				.param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+			this.jdbc.sql(REF + " where id = any(:ids)")
+				.param("ids",
+						new SqlArrayValue("bigint", all.subList(from, Math.min(all.size(), from + 1000)).toArray()))
 				.query(CustomerRepository::ref)
 				.list()
 				.forEach((ref) -> refs.put(ref.id(), ref));
@@ -131,8 +133,8 @@ class CustomerRepository {
 	Map<String, CustomerRef> refs(Collection<String> externalIds) {
 		Map<String, CustomerRef> refs = new HashMap<>();
 		for (List<String> chunk : chunks(externalIds)) {
-			this.jdbc.sql(REF + " where external_id in (:ids)")
-				.param("ids", chunk)
+			this.jdbc.sql(REF + " where external_id = any(:ids)")
+				.param("ids", new SqlArrayValue("varchar", chunk.toArray()))
 				.query(CustomerRepository::ref)
 				.list()
 				.forEach((ref) -> refs.put(ref.externalId(), ref));

@@ -14,6 +14,7 @@ import org.opencxm.shared.SqlTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,16 +77,16 @@ class JourneyProgress {
 		Map<Key, Instant> reached = new HashMap<>();
 		for (int from = 0; from < customers.size(); from += CHUNK) {
 			List<Long> chunk = customers.subList(from, Math.min(customers.size(), from + CHUNK));
-			this.jdbc
-				.sql("select customer_id, journey_id, stage_position from customer_journey where customer_id in (:ids)")
-				.param("ids", chunk)
+			this.jdbc.sql(
+					"select customer_id, journey_id, stage_position from customer_journey where customer_id = any(:ids)")
+				.param("ids", new SqlArrayValue("bigint", chunk.toArray()))
 				.query((rs, row) -> positions.put(new Key(rs.getLong(1), rs.getLong(2)), rs.getInt(3)))
 				.list();
 			this.jdbc
 				.sql("""
-						select customer_id, stage_id, first_reached_at from customer_stage_reached where customer_id in (:ids)
+						select customer_id, stage_id, first_reached_at from customer_stage_reached where customer_id = any(:ids)
 						""")
-				.param("ids", chunk)
+				.param("ids", new SqlArrayValue("bigint", chunk.toArray()))
 				.query((rs, row) -> reached.put(new Key(rs.getLong(1), rs.getLong(2)),
 						SqlTime.requiredInstant(rs, "first_reached_at")))
 				.list();
