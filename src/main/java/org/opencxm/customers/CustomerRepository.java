@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.LanguageTag;
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
+import org.opencxm.shared.SqlArrays;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -97,7 +97,7 @@ class CustomerRepository {
 		Map<String, Row> rows = new HashMap<>();
 		for (List<String> chunk : chunks(externalIds)) {
 			this.jdbc.sql(SELECT + " where c.external_id = any(:ids)")
-				.param("ids", new SqlArrayValue("varchar", chunk.toArray()))
+				.param("ids", SqlArrays.texts(chunk))
 				.query(CustomerRepository::row)
 				.list()
 				.forEach((row) -> rows.put(row.externalId(), row));
@@ -114,8 +114,7 @@ class CustomerRepository {
 		List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
 		for (int from = 0; from < all.size(); from += 1000) {
 			this.jdbc.sql(REF + " where id = any(:ids)")
-				.param("ids",
-						new SqlArrayValue("bigint", all.subList(from, Math.min(all.size(), from + 1000)).toArray()))
+				.param("ids", SqlArrays.ids(all.subList(from, Math.min(all.size(), from + 1000))))
 				.query(CustomerRepository::ref)
 				.list()
 				.forEach((ref) -> refs.put(ref.id(), ref));
@@ -134,7 +133,7 @@ class CustomerRepository {
 		Map<String, CustomerRef> refs = new HashMap<>();
 		for (List<String> chunk : chunks(externalIds)) {
 			this.jdbc.sql(REF + " where external_id = any(:ids)")
-				.param("ids", new SqlArrayValue("varchar", chunk.toArray()))
+				.param("ids", SqlArrays.texts(chunk))
 				.query(CustomerRepository::ref)
 				.list()
 				.forEach((ref) -> refs.put(ref.externalId(), ref));

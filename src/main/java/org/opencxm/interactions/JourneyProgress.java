@@ -11,10 +11,10 @@ import java.util.TreeMap;
 
 import org.opencxm.shared.SqlDialect;
 import org.opencxm.shared.SqlTime;
+import org.opencxm.shared.SqlArrays;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,14 +79,14 @@ class JourneyProgress {
 			List<Long> chunk = customers.subList(from, Math.min(customers.size(), from + CHUNK));
 			this.jdbc.sql(
 					"select customer_id, journey_id, stage_position from customer_journey where customer_id = any(:ids)")
-				.param("ids", new SqlArrayValue("bigint", chunk.toArray()))
+				.param("ids", SqlArrays.ids(chunk))
 				.query((rs, row) -> positions.put(new Key(rs.getLong(1), rs.getLong(2)), rs.getInt(3)))
 				.list();
 			this.jdbc
 				.sql("""
 						select customer_id, stage_id, first_reached_at from customer_stage_reached where customer_id = any(:ids)
 						""")
-				.param("ids", new SqlArrayValue("bigint", chunk.toArray()))
+				.param("ids", SqlArrays.ids(chunk))
 				.query((rs, row) -> reached.put(new Key(rs.getLong(1), rs.getLong(2)),
 						SqlTime.requiredInstant(rs, "first_reached_at")))
 				.list();
