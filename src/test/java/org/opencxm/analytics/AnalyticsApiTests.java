@@ -69,8 +69,12 @@ class AnalyticsApiTests {
 				Map.of("nps", (double) nps, "csat", (double) csat, "speed", 4.0));
 	}
 
+	private StoredEvaluations stored() {
+		return new StoredEvaluations(this.evaluations, this.transactions, this.events);
+	}
+
 	private void publish(ResponseEvaluated event) {
-		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(event);
+		stored().publish(event);
 	}
 
 	private JsonNode metric(Api.Caller caller, String query) {
@@ -120,7 +124,7 @@ class AnalyticsApiTests {
 		// What a process killed right after the evaluation committed leaves: the stored
 		// evaluation and its queue entry, no event in memory.
 		this.transactions.executeWithoutResult((status) -> {
-			new StoredEvaluations(this.evaluations, this.transactions, this.events).store(event);
+			stored().store(event);
 			this.jdbc.sql("insert into analytics_queue (response_id) values (?)").param(event.responseId()).update();
 		});
 		awaitResponses(company + "-s1", 1);
@@ -133,11 +137,11 @@ class AnalyticsApiTests {
 		long store = create(company + "-s1", null, "COMPANY");
 		ResponseEvaluated undone = evaluated(store, 2, 1);
 		this.transactions.executeWithoutResult((status) -> {
-			new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(undone);
+			publish(undone);
 			status.setRollbackOnly();
 		});
 		ResponseEvaluated kept = evaluated(store, 10, 5);
-		new StoredEvaluations(this.evaluations, this.transactions, this.events).publish(kept);
+		publish(kept);
 		awaitResponses(company + "-s1", 1);
 		JsonNode nps = metric(this.api.admin(), "metric=nps&unit=" + company + "-s1").get("points").get(0);
 		assertThat(nps.get("figure").get("value").asDouble()).isEqualTo(100.0);
@@ -163,7 +167,7 @@ class AnalyticsApiTests {
 	void aResponseToMoreQuestionsThanARatingRowHoldsHasTheMeanOfEach() {
 		String company = Api.unique("an");
 		long store = create(company + "-s1", null, "COMPANY");
-		StoredEvaluations stored = new StoredEvaluations(this.evaluations, this.transactions, this.events);
+		StoredEvaluations stored = stored();
 		long survey = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
 		for (int response = 0; response < 2; response++) {
 			Map<String, Double> scores = new java.util.TreeMap<>();

@@ -74,7 +74,12 @@ class ListenerCompletionTests {
 	}
 
 	private int outstanding(String name) {
-		return this.jdbc.sql("""
+		return outstanding(this.jdbc, name);
+	}
+
+	/** The publications of the probe of that name not yet completed. */
+	static int outstanding(JdbcClient jdbc, String name) {
+		return jdbc.sql("""
 				select count(*) from event_publication
 				where event_type like '%Probe' and serialized_event like :name and completion_date is null""")
 			.param("name", "%\"" + name + "\"%")
@@ -112,13 +117,7 @@ class ListenerCompletionTests {
 
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					int outstanding = ProbeListener.this.jdbc.sql("""
-							select count(*) from event_publication
-							where event_type like '%Probe' and serialized_event like :name
-							and completion_date is null""")
-						.param("name", "%\"" + probe.name() + "\"%")
-						.query(Integer.class)
-						.single();
+					int outstanding = outstanding(ProbeListener.this.jdbc, probe.name());
 					ProbeListener.this.observed.add(new Seen(probe.name(), outstanding));
 				}
 
