@@ -3,7 +3,8 @@ package org.opencxm.bench;
 /**
  * Command-line options shared by the benchmarks: {@code h2} or {@code postgres}, and sizes.
  */
-record BenchOptions(String database, int batches, int batchConcurrency, int singles, int warmupBatches) {
+record BenchOptions(String database, int batches, int batchConcurrency, int singles, int warmupBatches, String client,
+		int seconds) {
 
 	static BenchOptions parse(String[] args) {
 		String database = "h2";
@@ -11,6 +12,8 @@ record BenchOptions(String database, int batches, int batchConcurrency, int sing
 		int concurrency = 2;
 		int singles = 40_000;
 		int warmup = 20;
+		String client = "jdk";
+		int seconds = 30;
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
 			switch (pair[0]) {
@@ -19,11 +22,13 @@ record BenchOptions(String database, int batches, int batchConcurrency, int sing
 				case "batch-concurrency" -> concurrency = Integer.parseInt(pair[1]);
 				case "singles" -> singles = Integer.parseInt(pair[1]);
 				case "warmup" -> warmup = Integer.parseInt(pair[1]);
+				case "client" -> client = pair[1];
+				case "seconds" -> seconds = Integer.parseInt(pair[1]);
 				default -> throw new IllegalArgumentException("unknown option " + arg
-						+ " (use h2|postgres batches=N batch-concurrency=N singles=N warmup=N)");
+						+ " (use h2|postgres batches=N batch-concurrency=N singles=N warmup=N client=jdk|wrk seconds=N)");
 			}
 		}
-		return new BenchOptions(database, batches, concurrency, singles, warmup);
+		return new BenchOptions(database, batches, concurrency, singles, warmup, client, seconds);
 	}
 
 }

@@ -57,6 +57,10 @@ public final class SurveyBenchmark {
 			System.out.printf("database: %s, cores: %d%n", options.database(),
 					Runtime.getRuntime().availableProcessors());
 
+			if (options.client().equals("wrk")) {
+				withWrk(server, options);
+				return;
+			}
 			responses(server, http, "warm", 3000, 16);
 			drain(server);
 			pages(server, http, 1000, 1);
@@ -84,6 +88,36 @@ public final class SurveyBenchmark {
 			System.out.printf("| respondent page, concurrency 16 | %,.0f pages/s, p95 %.1f ms |%n", pagesLoaded.rate(),
 					pagesLoaded.percentile(95));
 		}
+	}
+
+	/**
+	 * Responses posted by wrk from its own process, so that the processor time measured here is
+	 * the server's alone: a warm-up, then {@code seconds} of load at concurrency 16.
+	 */
+	static void withWrk(BenchServer server, BenchOptions options) throws Exception {
+		List<String> bodies = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			bodies.add(response("{KEY}", new SplittableRandom(i * 7919L)));
+		}
+		String url = server.baseUrl() + "/api/v1/surveys/" + SURVEY + "/responses";
+		Wrk.post(url, server.token(), bodies, "warm", 16, 15);
+		drain(server);
+		long cpuBefore = IngestBenchmark.cpu();
+		Wrk.Outcome run = Wrk.post(url, server.token(), bodies, "run", 16, options.seconds());
+		long cpuAcknowledged = IngestBenchmark.cpu() - cpuBefore;
+		String load = IngestBenchmark.load();
+		double drained = drain(server);
+		double cpuEach = (IngestBenchmark.cpu() - cpuBefore) / 1e3 / run.requests();
+		System.out.println();
+		System.out.printf("| measure | value |%n| --- | --- |%n");
+		System.out.printf(
+				"| responses through the API, concurrency 16, from wrk | %,.0f responses/s (%,d in %.1f s), %.0f µs server processor time each, load %s |%n",
+				run.rate(), run.requests(), run.seconds(), cpuAcknowledged / 1e3 / run.requests(), load);
+		System.out.printf(
+				"| the listeners (evaluation, text, alerts, rollup) done | %.1f s after the last response: %,.0f responses/s all work included, %.0f µs server processor time each |%n",
+				drained, run.requests() / (run.seconds() + drained), cpuEach);
+		System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", run.p50(),
+				run.p95(), run.p99(), run.max());
 	}
 
 	/**
