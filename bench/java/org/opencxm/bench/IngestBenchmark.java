@@ -48,6 +48,10 @@ public final class IngestBenchmark {
 			// Warm up both paths so the JIT and the connection pool are ready.
 			batches(server, http, workspace, "warm", options.warmupBatches(), 2);
 			jdbcBatches(server, workspace, "warmjdbc", Math.max(2, options.warmupBatches() / 2));
+			if (options.client().equals("wrk")) {
+				singlesWithWrk(server, workspace, options);
+				return;
+			}
 			singles(server, http, workspace, "warmsingle", 2000, 16);
 
 			Result api = batches(server, http, workspace, "batch", options.batches(), options.batchConcurrency());
@@ -70,6 +74,35 @@ public final class IngestBenchmark {
 			System.out.printf("| single latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n",
 					single.percentile(50), single.percentile(95), single.percentile(99), single.percentile(100));
 		}
+	}
+
+	/**
+	 * Single interactions posted by wrk from its own process, so that the processor time
+	 * measured here is the server's alone: a warm-up, then {@code seconds} at concurrency 16.
+	 */
+	static void singlesWithWrk(BenchServer server, BenchWorkspace workspace, BenchOptions options) throws Exception {
+		List<String> bodies = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			bodies.add(workspace.singleJson("{KEY}", i));
+		}
+		String url = server.baseUrl() + "/api/v1/interactions";
+		Wrk.post(url, server.token(), bodies, "warm", 16, 15);
+		long cpu = cpu();
+		Wrk.Outcome run = Wrk.post(url, server.token(), bodies, "run", 16, options.seconds());
+		double cpuEach = (cpu() - cpu) / 1e3 / run.requests();
+		String load = load();
+		double drained = SurveyBenchmark.drain(server);
+		double cpuWithListeners = (cpu() - cpu) / 1e3 / run.requests();
+		System.out.println();
+		System.out.printf("| measure | value |%n| --- | --- |%n");
+		System.out.printf(
+				"| single requests, concurrency 16, from wrk | %,.0f requests/s (%,d in %.1f s), %.0f µs server processor time each, load %s |%n",
+				run.rate(), run.requests(), run.seconds(), cpuEach, load);
+		System.out.printf(
+				"| the listeners (journey, triggers) done | %.1f s after the last request: %,.0f requests/s all work included, %.0f µs server processor time each |%n",
+				drained, run.requests() / (run.seconds() + drained), cpuWithListeners);
+		System.out.printf("| single latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", run.p50(),
+				run.p95(), run.p99(), run.max());
 	}
 
 	static Result batches(BenchServer server, HttpClient http, BenchWorkspace workspace, String prefix, int batches,
