@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.opencxm.shared.ReferenceCache;
 import org.opencxm.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +40,18 @@ class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
+	/**
+	 * How long a token's account is remembered between requests. A revocation or an
+	 * account change on this node takes effect at once; one made on another node within
+	 * this time.
+	 */
+	static final Duration TOKEN_MEMORY = Duration.ofSeconds(10);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	private final ReferenceCache<String, TokenRow> tokens = new ReferenceCache<>(TOKEN_MEMORY, 10_000);
 
 	Accounts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -59,17 +71,13 @@ class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		Instant now = this.clock.instant();
-		Optional<TokenRow> found = this.jdbc.sql("""
-				select t.id as token_id, t.expires_at, t.revoked_at, t.last_used_at, u.*
-				from api_token t join app_user u on u.id = t.user_id
-				where t.token_hash = :hash
-				""")
-			.param("hash", hash(token))
-			.query((rs, row) -> new TokenRow(rs.getLong("token_id"), SqlTime.instant(rs, "expires_at"),
-					SqlTime.instant(rs, "revoked_at"), SqlTime.instant(rs, "last_used_at"), rs.getBoolean("enabled"),
-					caller(rs)))
-			.optional();
-		TokenRow row = found.orElseThrow(() -> new BadOpaqueTokenException("unknown token"));
+		String hash = hash(token);
+		TokenRow row = this.tokens
+			.getAll(List.of(hash), (hashes) -> tokenRow(hash).map((found) -> Map.of(hash, found)).orElse(Map.of()))
+			.get(hash);
+		if (row == null) {
+			throw new BadOpaqueTokenException("unknown token");
+		}
 		if (row.revokedAt() != null || !row.enabled() || (row.expiresAt() != null && !now.isBefore(row.expiresAt()))) {
 			throw new BadOpaqueTokenException("token revoked or expired");
 		}
@@ -78,8 +86,30 @@ class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 				.param("now", SqlTime.of(now))
 				.param("id", row.tokenId())
 				.update();
+			this.tokens.refresh(hash, row.usedAt(now));
 		}
 		return new AccountPrincipal(row.caller(), null, true);
+	}
+
+	/**
+	 * Forgets the remembered token accounts, once the current transaction ends: a token
+	 * was revoked or an account changed.
+	 */
+	void forgetTokens() {
+		this.tokens.forgetAfterCommit();
+	}
+
+	private Optional<TokenRow> tokenRow(String hash) {
+		return this.jdbc.sql("""
+				select t.id as token_id, t.expires_at, t.revoked_at, t.last_used_at, u.*
+				from api_token t join app_user u on u.id = t.user_id
+				where t.token_hash = :hash
+				""")
+			.param("hash", hash)
+			.query((rs, row) -> new TokenRow(rs.getLong("token_id"), SqlTime.instant(rs, "expires_at"),
+					SqlTime.instant(rs, "revoked_at"), SqlTime.instant(rs, "last_used_at"), rs.getBoolean("enabled"),
+					caller(rs)))
+			.optional();
 	}
 
 	static Caller caller(ResultSet rs) throws SQLException {
@@ -115,6 +145,11 @@ class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 
 	private record TokenRow(long tokenId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, boolean enabled,
 			Caller caller) {
+
+		TokenRow usedAt(Instant when) {
+			return new TokenRow(this.tokenId, this.expiresAt, this.revokedAt, when, this.enabled, this.caller);
+		}
+
 	}
 
 }

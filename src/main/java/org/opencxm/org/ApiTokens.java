@@ -36,7 +36,10 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, OrgScope scope, Clock clock) {
+	private final Accounts accounts;
+
+	ApiTokens(JdbcClient jdbc, OrgScope scope, Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.clock = clock;
@@ -124,6 +127,7 @@ public class ApiTokens {
 			.param("now", SqlTime.of(this.clock.instant()))
 			.param("id", id)
 			.update();
+		this.accounts.forgetTokens();
 		return list(token.username()).stream().filter((t) -> t.id() == id).findFirst().orElseThrow();
 	}
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.ConflictException;
@@ -17,6 +18,7 @@ import org.opencxm.shared.Created;
 import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.LocalizedText;
 import org.opencxm.shared.NotFoundException;
+import org.opencxm.shared.ReferenceCache;
 import org.opencxm.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,10 @@ public class OrgUnits {
 	private final OrgScope scope;
 
 	private final Clock clock;
+
+	// A unit's code never changes and a unit is never deleted, so an id found for a code
+	// stays right for ever.
+	private final ReferenceCache<String, Long> idsByCode = new ReferenceCache<>(java.time.Duration.ZERO, 100_000);
 
 	OrgUnits(JdbcClient jdbc, OrgScope scope, Clock clock) {
 		this.jdbc = jdbc;
@@ -96,14 +102,21 @@ public class OrgUnits {
 			return ids;
 		}
 		VisibleUnits visible = this.scope.visibleUnits();
-		this.jdbc.sql("select id, code from org_unit where code in (:codes)")
-			.param("codes", codes)
-			.query((rs, row) -> Map.entry(rs.getString("code"), rs.getLong("id")))
-			.list()
+		this.idsByCode.getAll(codes, this::loadIds)
+			.entrySet()
 			.stream()
 			.filter((entry) -> visible.contains(entry.getValue()))
 			.forEach((entry) -> ids.put(entry.getKey(), entry.getValue()));
 		return ids;
+	}
+
+	private Map<String, Long> loadIds(List<String> codes) {
+		return this.jdbc.sql("select id, code from org_unit where code in (:codes)")
+			.param("codes", codes)
+			.query((rs, row) -> Map.entry(rs.getString("code"), rs.getLong("id")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

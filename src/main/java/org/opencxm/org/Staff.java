@@ -3,12 +3,15 @@ package org.opencxm.org;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.opencxm.shared.ConflictException;
@@ -17,6 +20,7 @@ import org.opencxm.shared.InvalidInputException;
 import org.opencxm.shared.NotFoundException;
 import org.opencxm.shared.PageRequest;
 import org.opencxm.shared.PageResult;
+import org.opencxm.shared.ReferenceCache;
 import org.opencxm.shared.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Staff {
 
+	private static final Duration REFERENCE_MEMORY = Duration.ofSeconds(30);
+
 	private static final String SELECT = """
 			select s.*, o.code as unit_code from staff s join org_unit o on o.id = s.unit_id
 			""";
@@ -38,6 +44,10 @@ public class Staff {
 	private final OrgScope scope;
 
 	private final Clock clock;
+
+	// A staff member may move to another unit: a move on this node is seen at once, one
+	// on another node within the time to live.
+	private final ReferenceCache<String, StaffRef> refsByCode = new ReferenceCache<>(REFERENCE_MEMORY, 100_000);
 
 	Staff(JdbcClient jdbc, OrgScope scope, Clock clock) {
 		this.jdbc = jdbc;
@@ -98,14 +108,21 @@ public class Staff {
 			return refs;
 		}
 		VisibleUnits visible = this.scope.visibleUnits();
-		this.jdbc.sql("select id, code, unit_id from staff where code in (:codes)")
-			.param("codes", codes)
-			.query((rs, row) -> new StaffRef(rs.getLong("id"), rs.getString("code"), rs.getLong("unit_id")))
-			.list()
+		this.refsByCode.getAll(codes, this::loadRefs)
+			.values()
 			.stream()
 			.filter((ref) -> visible.contains(ref.unitId()))
 			.forEach((ref) -> refs.put(ref.code(), ref));
 		return refs;
+	}
+
+	private Map<String, StaffRef> loadRefs(List<String> codes) {
+		return this.jdbc.sql("select id, code, unit_id from staff where code in (:codes)")
+			.param("codes", codes)
+			.query((rs, row) -> new StaffRef(rs.getLong("id"), rs.getString("code"), rs.getLong("unit_id")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(StaffRef::code, Function.identity()));
 	}
 
 	/**
@@ -173,6 +190,7 @@ public class Staff {
 			.param("active", (request.active() != null) ? request.active() : current.active())
 			.param("id", current.id())
 			.update();
+		this.refsByCode.forgetAfterCommit();
 		return new Created<>(get(code), false);
 	}
 

@@ -40,7 +40,10 @@ public class Users {
 
 	private final Clock clock;
 
-	Users(JdbcClient jdbc, OrgScope scope, PasswordEncoder passwords, Clock clock) {
+	private final Accounts accounts;
+
+	Users(JdbcClient jdbc, OrgScope scope, PasswordEncoder passwords, Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.passwords = passwords;
@@ -121,6 +124,7 @@ public class Users {
 			.param("hash", (request.password() != null) ? this.passwords.encode(request.password()) : null)
 			.param("id", current.id())
 			.update();
+		this.accounts.forgetTokens();
 		return byUsername(username).orElseThrow();
 	}
 
@@ -150,6 +154,7 @@ public class Users {
 			.param("locale", locale.tag())
 			.param("id", this.scope.caller().userId())
 			.update();
+		this.accounts.forgetTokens();
 	}
 
 	/**
@@ -190,6 +195,7 @@ public class Users {
 			.param("hash", this.passwords.encode(password))
 			.param("id", userId)
 			.update();
+		this.accounts.forgetTokens();
 	}
 
 	private Optional<UserAccount> byUsername(String username) {

@@ -97,6 +97,23 @@ class InteractionApiTests {
 	}
 
 	@Test
+	void aContactWithoutAUnitTakesTheStaffMembersUnitAsItIsNow() {
+		String staff = Api.unique("st");
+		this.api.admin().post("/api/v1/staff", Map.of("code", staff, "unitCode", this.unit, "name", "王芳")).expect(201);
+		var body = contact(Api.unique("e"), Api.unique("c"), "viewing", "2026-03-01T10:00:00Z");
+		body.put("staff", staff);
+		assertThat(this.api.admin().post("/api/v1/interactions", body).expect(201).json().get("unit").asString())
+			.isEqualTo(this.unit);
+		this.api.admin()
+			.put("/api/v1/staff/" + staff, Map.of("code", staff, "unitCode", this.otherUnit, "name", "王芳"))
+			.expect(200);
+		var moved = contact(Api.unique("e"), Api.unique("c"), "viewing", "2026-03-02T10:00:00Z");
+		moved.put("staff", staff);
+		assertThat(this.api.admin().post("/api/v1/interactions", moved).expect(201).json().get("unit").asString())
+			.isEqualTo(this.otherUnit);
+	}
+
+	@Test
 	void theAnswerToANewContactIsWhatReadingItBackShows() {
 		var body = contact(Api.unique("e"), Api.unique("c"), "signing", "2026-03-01T10:00:00.123456Z");
 		body.put("unit", this.unit);

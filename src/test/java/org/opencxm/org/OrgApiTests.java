@@ -189,6 +189,30 @@ class OrgApiTests {
 	}
 
 	@Test
+	void aChangedAccountCountsFromItsTokensNextRequest() {
+		String username = Api.unique("u");
+		var body = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "赵敏", "password",
+				"a-long-password-2", "roles", List.of("ADMIN")));
+		this.api.admin().post("/api/v1/users", body).expect(201);
+		String token = this.api.basic(username, "a-long-password-2")
+			.post("/api/v1/tokens", Map.of("name", "script"))
+			.expect(201)
+			.json()
+			.get("token")
+			.asString();
+		this.api.as(token).post("/api/v1/org-units", unit(Api.unique("x"), null, "COMPANY")).expect(201);
+		body.put("roles", List.of("VIEWER"));
+		body.remove("password");
+		this.api.admin().put("/api/v1/users/" + username, body).expect(200);
+		this.api.as(token).post("/api/v1/org-units", unit(Api.unique("x"), null, "COMPANY")).expect(403);
+		assertThat(this.api.as(token).get("/api/v1/users/me").expect(200).json().get("roles").get(0).asString())
+			.isEqualTo("VIEWER");
+		body.put("enabled", false);
+		this.api.admin().put("/api/v1/users/" + username, body).expect(200);
+		this.api.as(token).get("/api/v1/users/me").expect(401);
+	}
+
+	@Test
 	void onlyAdminsManageUsersAndPasswordsAreNeverShown() {
 		String cx = this.api.userToken("CX_MANAGER", null);
 		var body = Map.of("username", Api.unique("u"), "displayName", "张伟", "password", "a-long-password-1", "roles",
