@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.opencxm.OpenCxmApplication;
 
 import org.springframework.boot.SpringApplication;
@@ -103,6 +104,18 @@ public final class IngestBenchmark {
 				drained, run.requests() / (run.seconds() + drained), cpuWithListeners);
 		System.out.printf("| single latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", run.p50(),
 				run.p95(), run.p99(), run.max());
+		// The floor: what a request costs the server before it does any work of its own.
+		floor(server, "anonymous GET /actuator/health", server.baseUrl() + "/actuator/health", null);
+		floor(server, "GET /api/v1/users/me with the bearer token", server.baseUrl() + "/api/v1/users/me",
+				server.token());
+	}
+
+	private static void floor(BenchServer server, String what, String url, @Nullable String token) throws Exception {
+		Wrk.get(url, token, 16, 5);
+		long cpu = cpu();
+		Wrk.Outcome run = Wrk.get(url, token, 16, 15);
+		System.out.printf("| %s, concurrency 16, from wrk | %,.0f requests/s, %.0f µs server processor time each, p99 %.1f ms |%n",
+				what, run.rate(), (cpu() - cpu) / 1e3 / run.requests(), run.p99());
 	}
 
 	static Result batches(BenchServer server, HttpClient http, BenchWorkspace workspace, String prefix, int batches,

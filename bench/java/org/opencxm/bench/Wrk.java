@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Load from wrk, a load generator written in C, run as a separate process: the client then
@@ -17,7 +20,7 @@ import java.util.Map;
  */
 final class Wrk {
 
-	private static final String SCRIPT = """
+	private static final String POSTS = """
 			local bodies = {}
 			local counter = 0
 			local thread_id = 0
@@ -40,7 +43,9 @@ final class Wrk {
 			  local key = prefix .. "-" .. thread_id .. "-" .. counter
 			  return wrk.format("POST", nil, nil, (string.gsub(body, "{KEY}", key)))
 			end
+			""";
 
+	private static final String REPORT = """
 			function done(summary, latency, requests)
 			  io.write(string.format("RESULT requests=%d duration=%d p50=%d p95=%d p99=%d max=%d status=%d connect=%d read=%d write=%d timeout=%d\\n",
 			    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
@@ -52,16 +57,6 @@ final class Wrk {
 	private Wrk() {
 	}
 
-	/** Whether wrk is on the path. */
-	static boolean available() {
-		try {
-			return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() <= 1;
-		}
-		catch (IOException | InterruptedException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * Posts the bodies to {@code url} with the bearer token at {@code connections} requests in
 	 * flight for {@code seconds}; any answer but 2xx, and any socket error, fails the run.
@@ -70,29 +65,56 @@ final class Wrk {
 			int seconds) throws IOException, InterruptedException {
 		Path folder = Files.createTempDirectory("opencxm-wrk");
 		try {
-			Path script = Files.writeString(folder.resolve("post.lua"), SCRIPT);
+			Path script = Files.writeString(folder.resolve("post.lua"), POSTS + REPORT);
 			Path lines = Files.write(folder.resolve("bodies.txt"), bodies, StandardCharsets.UTF_8);
-			Process process = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
-					"--timeout", "10s", "-H", "Authorization: Bearer " + token, "-H",
-					"Content-Type: application/json", "-s", script.toString(), url, "--", lines.toString(),
-					keyPrefix)
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException("wrk failed: " + output);
-			}
-			Outcome outcome = Outcome.parse(output);
-			if (outcome.errors() > 0) {
-				throw new IllegalStateException("wrk saw errors: " + output);
-			}
-			return outcome;
+			return run(List.of("-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json", "-s",
+					script.toString(), url, "--", lines.toString(), keyPrefix), connections, seconds);
 		}
 		finally {
 			try (var files = Files.walk(folder)) {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 			}
 		}
+	}
+
+	/**
+	 * Reads {@code url} over and over, with the bearer token unless it is null, at
+	 * {@code connections} requests in flight for {@code seconds}.
+	 */
+	static Outcome get(String url, @Nullable String token, int connections, int seconds)
+			throws IOException, InterruptedException {
+		Path folder = Files.createTempDirectory("opencxm-wrk");
+		try {
+			Path script = Files.writeString(folder.resolve("get.lua"), REPORT);
+			List<String> args = new ArrayList<>();
+			if (token != null) {
+				args.addAll(List.of("-H", "Authorization: Bearer " + token));
+			}
+			args.addAll(List.of("-s", script.toString(), url));
+			return run(args, connections, seconds);
+		}
+		finally {
+			try (var files = Files.walk(folder)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
+
+	private static Outcome run(List<String> args, int connections, int seconds)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s"));
+		command.addAll(args);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("wrk failed: " + output);
+		}
+		Outcome outcome = Outcome.parse(output);
+		if (outcome.errors() > 0) {
+			throw new IllegalStateException("wrk saw errors: " + output);
+		}
+		return outcome;
 	}
 
 	/** What wrk answered: requests, in how long, latency percentiles in ms, and errors. */
