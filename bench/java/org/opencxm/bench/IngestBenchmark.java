@@ -86,24 +86,8 @@ public final class IngestBenchmark {
 		for (int i = 0; i < 5000; i++) {
 			bodies.add(workspace.singleJson("{KEY}", i));
 		}
-		String url = server.baseUrl() + "/api/v1/interactions";
-		Wrk.post(url, server.token(), bodies, "warm", 16, 15);
-		long cpu = cpu();
-		Wrk.Outcome run = Wrk.post(url, server.token(), bodies, "run", 16, options.seconds());
-		double cpuEach = (cpu() - cpu) / 1e3 / run.requests();
-		String load = load();
-		double drained = SurveyBenchmark.drain(server);
-		double cpuWithListeners = (cpu() - cpu) / 1e3 / run.requests();
-		System.out.println();
-		System.out.printf("| measure | value |%n| --- | --- |%n");
-		System.out.printf(
-				"| single requests, concurrency 16, from wrk | %,.0f requests/s (%,d in %.1f s), %.0f µs server processor time each, load %s |%n",
-				run.rate(), run.requests(), run.seconds(), cpuEach, load);
-		System.out.printf(
-				"| the listeners (journey, triggers) done | %.1f s after the last request: %,.0f requests/s all work included, %.0f µs server processor time each |%n",
-				drained, run.requests() / (run.seconds() + drained), cpuWithListeners);
-		System.out.printf("| single latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", run.p50(),
-				run.p95(), run.p99(), run.max());
+		Wrk.measure(server, server.baseUrl() + "/api/v1/interactions", bodies, options.seconds())
+			.print("single interactions", "journey, triggers");
 		// The floor: what a request costs the server before it does any work of its own.
 		floor(server, "anonymous GET /actuator/health", server.baseUrl() + "/actuator/health", null);
 		floor(server, "GET /api/v1/users/me with the bearer token", server.baseUrl() + "/api/v1/users/me",

@@ -99,25 +99,8 @@ public final class SurveyBenchmark {
 		for (int i = 0; i < 5000; i++) {
 			bodies.add(response("{KEY}", new SplittableRandom(i * 7919L)));
 		}
-		String url = server.baseUrl() + "/api/v1/surveys/" + SURVEY + "/responses";
-		Wrk.post(url, server.token(), bodies, "warm", 16, 15);
-		drain(server);
-		long cpuBefore = IngestBenchmark.cpu();
-		Wrk.Outcome run = Wrk.post(url, server.token(), bodies, "run", 16, options.seconds());
-		long cpuAcknowledged = IngestBenchmark.cpu() - cpuBefore;
-		String load = IngestBenchmark.load();
-		double drained = drain(server);
-		double cpuEach = (IngestBenchmark.cpu() - cpuBefore) / 1e3 / run.requests();
-		System.out.println();
-		System.out.printf("| measure | value |%n| --- | --- |%n");
-		System.out.printf(
-				"| responses through the API, concurrency 16, from wrk | %,.0f responses/s (%,d in %.1f s), %.0f µs server processor time each, load %s |%n",
-				run.rate(), run.requests(), run.seconds(), cpuAcknowledged / 1e3 / run.requests(), load);
-		System.out.printf(
-				"| the listeners (evaluation, text, alerts, rollup) done | %.1f s after the last response: %,.0f responses/s all work included, %.0f µs server processor time each |%n",
-				drained, run.requests() / (run.seconds() + drained), cpuEach);
-		System.out.printf("| response latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", run.p50(),
-				run.p95(), run.p99(), run.max());
+		Wrk.measure(server, server.baseUrl() + "/api/v1/surveys/" + SURVEY + "/responses", bodies, options.seconds())
+			.print("survey responses", "evaluation, text, alerts, rollup");
 	}
 
 	/**

@@ -58,23 +58,30 @@ final class Wrk {
 	}
 
 	/**
+	 * Warms the server up with the bodies for 15 seconds, waits for its listeners, then posts
+	 * for {@code seconds} and waits for the listeners again, measuring the server's processor
+	 * time (this process's) meanwhile.
+	 */
+	static Measured measure(BenchServer server, String url, List<String> bodies, int seconds)
+			throws IOException, InterruptedException {
+		post(url, server.token(), bodies, "warm", 16, 15);
+		SurveyBenchmark.drain(server);
+		long cpu = IngestBenchmark.cpu();
+		Outcome run = post(url, server.token(), bodies, "run", 16, seconds);
+		double cpuEach = (IngestBenchmark.cpu() - cpu) / 1e3 / run.requests();
+		String load = IngestBenchmark.load();
+		double drained = SurveyBenchmark.drain(server);
+		return new Measured(run, cpuEach, load, drained, (IngestBenchmark.cpu() - cpu) / 1e3 / run.requests());
+	}
+
+	/**
 	 * Posts the bodies to {@code url} with the bearer token at {@code connections} requests in
 	 * flight for {@code seconds}; any answer but 2xx, and any socket error, fails the run.
 	 */
 	static Outcome post(String url, String token, List<String> bodies, String keyPrefix, int connections,
 			int seconds) throws IOException, InterruptedException {
-		Path folder = Files.createTempDirectory("opencxm-wrk");
-		try {
-			Path script = Files.writeString(folder.resolve("post.lua"), POSTS + REPORT);
-			Path lines = Files.write(folder.resolve("bodies.txt"), bodies, StandardCharsets.UTF_8);
-			return run(List.of("-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/json", "-s",
-					script.toString(), url, "--", lines.toString(), keyPrefix), connections, seconds);
-		}
-		finally {
-			try (var files = Files.walk(folder)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
-		}
+		return run(POSTS + REPORT, List.of("Authorization: Bearer " + token, "Content-Type: application/json"), url,
+				bodies, keyPrefix, connections, seconds);
 	}
 
 	/**
@@ -83,38 +90,60 @@ final class Wrk {
 	 */
 	static Outcome get(String url, @Nullable String token, int connections, int seconds)
 			throws IOException, InterruptedException {
-		Path folder = Files.createTempDirectory("opencxm-wrk");
+		return run(REPORT, (token != null) ? List.of("Authorization: Bearer " + token) : List.of(), url, List.of(), "",
+				connections, seconds);
+	}
+
+	// The script's arguments: the file of bodies and the key prefix.
+	private static Outcome run(String script, List<String> headers, String url, List<String> bodies,
+			String keyPrefix, int connections, int seconds) throws IOException, InterruptedException {
+		Path scriptFile = Files.createTempFile("opencxm-wrk", ".lua");
+		Path bodiesFile = Files.createTempFile("opencxm-wrk", ".txt");
 		try {
-			Path script = Files.writeString(folder.resolve("get.lua"), REPORT);
-			List<String> args = new ArrayList<>();
-			if (token != null) {
-				args.addAll(List.of("-H", "Authorization: Bearer " + token));
+			Files.writeString(scriptFile, script);
+			Files.write(bodiesFile, bodies, StandardCharsets.UTF_8);
+			List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s",
+					"--timeout", "10s", "-s", scriptFile.toString()));
+			headers.forEach((header) -> command.addAll(List.of("-H", header)));
+			command.addAll(List.of(url, "--", bodiesFile.toString(), keyPrefix));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("wrk failed: " + output);
 			}
-			args.addAll(List.of("-s", script.toString(), url));
-			return run(args, connections, seconds);
+			Outcome outcome = Outcome.parse(output);
+			if (outcome.errors() > 0) {
+				throw new IllegalStateException("wrk saw errors: " + output);
+			}
+			return outcome;
 		}
 		finally {
-			try (var files = Files.walk(folder)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+			Files.deleteIfExists(scriptFile);
+			Files.deleteIfExists(bodiesFile);
 		}
 	}
 
-	private static Outcome run(List<String> args, int connections, int seconds)
-			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s"));
-		command.addAll(args);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException("wrk failed: " + output);
+	/**
+	 * A measured run: what wrk saw, the server's processor time a request until the last
+	 * answer and until its listeners were done too, and how long they took after the last.
+	 */
+	record Measured(Outcome run, double cpuMicrosEach, String load, double drainedSeconds,
+			double cpuMicrosEachWithListeners) {
+
+		void print(String what, String listeners) {
+			System.out.println();
+			System.out.printf("| measure | value |%n| --- | --- |%n");
+			System.out.printf(
+					"| %s, concurrency 16, from wrk | %,.0f a second (%,d in %.1f s), %.0f µs server processor time each, load %s |%n",
+					what, this.run.rate(), this.run.requests(), this.run.seconds(), this.cpuMicrosEach, this.load);
+			System.out.printf(
+					"| the listeners (%s) done | %.1f s after the last request: %,.0f a second all work included, %.0f µs server processor time each |%n",
+					listeners, this.drainedSeconds, this.run.requests() / (this.run.seconds() + this.drainedSeconds),
+					this.cpuMicrosEachWithListeners);
+			System.out.printf("| latency p50 / p95 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |%n", this.run.p50(),
+					this.run.p95(), this.run.p99(), this.run.max());
 		}
-		Outcome outcome = Outcome.parse(output);
-		if (outcome.errors() > 0) {
-			throw new IllegalStateException("wrk saw errors: " + output);
-		}
-		return outcome;
+
 	}
 
 	/** What wrk answered: requests, in how long, latency percentiles in ms, and errors. */

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,9 +70,7 @@ class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		Instant now = this.clock.instant();
 		String hash = hash(token);
-		TokenRow row = this.tokens
-			.getAll(List.of(hash), (hashes) -> tokenRow(hash).map((found) -> Map.of(hash, found)).orElse(Map.of()))
-			.get(hash);
+		TokenRow row = this.tokens.get(hash, (key) -> tokenRow(key).orElse(null));
 		if (row == null) {
 			throw new BadOpaqueTokenException("unknown token");
 		}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public class OrgUnits {
 
 	// A unit's code never changes and a unit is never deleted, so an id found for a code
 	// stays right for ever.
-	private final ReferenceCache<String, Long> idsByCode = new ReferenceCache<>(java.time.Duration.ZERO, 100_000);
+	private final ReferenceCache<String, Long> idsByCode = new ReferenceCache<>(Duration.ZERO, 100_000);
 
 	OrgUnits(JdbcClient jdbc, OrgScope scope, Clock clock) {
 		this.jdbc = jdbc;

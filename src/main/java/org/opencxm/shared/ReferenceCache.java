@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -80,6 +81,14 @@ public final class ReferenceCache<K, V> {
 			}
 		}
 		return found;
+	}
+
+	/** The row of one key: in memory, or from {@code load} (null: there is none). */
+	public @Nullable V get(K key, Function<K, @Nullable V> load) {
+		return getAll(List.of(key), (keys) -> {
+			V value = load.apply(key);
+			return (value != null) ? Map.of(key, value) : Map.of();
+		}).get(key);
 	}
 
 	/**
